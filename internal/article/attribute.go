@@ -1,0 +1,493 @@
+package article
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"guillemet/internal/guillemet"
+)
+
+// attributor walks an article in text order, remembering who was named
+// last, to give each quotation its speaker.
+type attributor struct {
+	people  []guillemet.Person
+	roles   []map[string]bool // per person: the folded words of the role
+	seen    []int             // per person: clock of the last mention, 0 for never
+	clock   int
+	last    [3]int // per gender: the person of that gender named last
+	lastAny int
+}
+
+// previous is the quotation met last.
+type previous struct {
+	ok                  bool
+	para, sent, speaker int
+}
+
+// attribute gives every quotation of the paragraphs its speaker. The rules,
+// by priority: a speech verb after the quote (« … », explique-t-il); one
+// before it (X a déclaré : « … », selon X, « … »); "selon X" in its
+// sentence; the subject of its sentence; and last, the speaker of the
+// quotation just before, when nothing came in between.
+func attribute(name string, paras []*para, people []guillemet.Person) []guillemet.Quote {
+	a := &attributor{people: people, seen: make([]int, len(people)), last: [3]int{-1, -1, -1}, lastAny: -1}
+	a.roles = make([]map[string]bool, len(people))
+	for i, p := range people {
+		a.roles[i] = map[string]bool{}
+		for _, w := range tokenize(p.Role) {
+			a.roles[i][w.fold] = true
+		}
+	}
+	var out []guillemet.Quote
+	prev := previous{}
+	since := -1 // person named since the previous quotation
+	for pi, p := range paras {
+		mi := 0
+		named := func(upTo int) {
+			for ; mi < len(p.mentions) && p.words[p.mentions[mi].first].start < upTo; mi++ {
+				m := p.mentions[mi]
+				if !p.quoted[m.first] {
+					a.touch(m.person)
+					since = m.person
+				}
+			}
+		}
+		for qi, q := range p.pairs {
+			text := q.inner(p.text)
+			if text == "" {
+				continue
+			}
+			span := q.span()
+			named(span.Start)
+			si := sentenceOf(p.sents, span.Start)
+			who := a.speaker(paras, pi, qi, si, prev, since)
+			sp := ""
+			if who >= 0 {
+				sp = a.people[who].Name
+				a.touch(who)
+			}
+			out = append(out, guillemet.Quote{Text: text, Speaker: sp, Article: name, Paragraph: pi + 1, Span: span})
+			prev = previous{ok: true, para: pi, sent: si, speaker: who}
+			since = -1
+		}
+		named(len(p.text) + 1)
+	}
+	return out
+}
+
+func (a *attributor) touch(i int) {
+	a.clock++
+	a.seen[i] = a.clock
+	a.lastAny = i
+	a.last[a.people[i].Gender] = i
+}
+
+// byPronoun resolves il/elle: the person of that gender named last, else
+// the last one of unknown gender, else the last one.
+func (a *attributor) byPronoun(g guillemet.Gender) int {
+	if g == guillemet.Unknown {
+		return a.lastAny
+	}
+	if i := a.last[g]; i >= 0 && a.people[i].Gender == g {
+		return i
+	}
+	if i := a.last[guillemet.Unknown]; i >= 0 && a.people[i].Gender == guillemet.Unknown {
+		a.learn(i, g)
+		return i
+	}
+	return a.lastAny
+}
+
+// learn gives person i the gender a pronoun showed, when none was known.
+func (a *attributor) learn(i int, g guillemet.Gender) {
+	if i < 0 || g == guillemet.Unknown || a.people[i].Gender != guillemet.Unknown {
+		return
+	}
+	a.people[i].Gender = g
+	if j := a.last[g]; j < 0 || a.seen[i] > a.seen[j] {
+		a.last[g] = i
+	}
+}
+
+// byRole resolves "le nouveau directeur": the person named last whose
+// role has that word.
+func (a *attributor) byRole(role string) int {
+	best := -1
+	for i := range a.people {
+		if a.roles[i][role] && (best < 0 || a.seen[i] > a.seen[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// ref is what a phrase designates.
+type ref struct {
+	ok      bool
+	person  int // a person named, or -1
+	pronoun bool
+	role    string // a title without a name: "la syndicaliste"
+	gender  guillemet.Gender
+	end     int // the word after the phrase
+}
+
+// parseRef reads the phrase at word i naming someone: a pronoun (lui,
+// elle, celui-ci, ce dernier), or [determiner] [honorific] [title] [name].
+func (p *para) parseRef(i int) ref {
+	ws := p.words
+	if i < 0 || i >= len(ws) {
+		return ref{}
+	}
+	if g, ok := pronouns[ws[i].fold]; ok {
+		return ref{ok: true, person: -1, pronoun: true, gender: g, end: i + 1}
+	}
+	if i+1 < len(ws) && p.joined(i) && strings.HasPrefix(ws[i+1].fold, "derni") {
+		switch ws[i].fold {
+		case "ce":
+			return ref{ok: true, person: -1, pronoun: true, gender: guillemet.Male, end: i + 2}
+		case "cette":
+			return ref{ok: true, person: -1, pronoun: true, gender: guillemet.Female, end: i + 2}
+		}
+	}
+	g := guillemet.Unknown
+	k := i
+	if dg, ok := determiners[ws[k].fold]; ok && k+1 < len(ws) && (p.joined(k) || p.elided(k)) {
+		g = dg
+		k++
+	}
+	if hg, ok := p.honorific(k); ok {
+		g = hg
+		k++
+	}
+	role, roleG := "", guillemet.Unknown
+	for n := 0; k < len(ws) && n < 4 && p.who[k] < 0; n++ {
+		f := ws[k].fold
+		if rg, ok := roleWords[f]; ok {
+			role = f
+			if rg != guillemet.Unknown {
+				roleG = rg
+			}
+		} else if mg, ok := roleModifiers[f]; ok {
+			if roleG == guillemet.Unknown {
+				roleG = mg
+			}
+		} else {
+			break
+		}
+		if k+1 >= len(ws) || !p.joined(k) {
+			k++
+			break
+		}
+		k++
+	}
+	if k < len(ws) && p.who[k] >= 0 && (k == i || p.joined(k-1) || p.elided(k-1) || strings.HasPrefix(p.text[ws[k-1].end:ws[k].start], ".")) {
+		who, end := p.who[k], k
+		for end < len(ws) && p.who[end] == who {
+			end++
+		}
+		return ref{ok: true, person: who, end: end}
+	}
+	if role == "" {
+		return ref{}
+	}
+	if roleG == guillemet.Unknown {
+		roleG = g
+	}
+	return ref{ok: true, person: -1, role: role, gender: roleG, end: k}
+}
+
+// resolve turns a reference into a person, or -1.
+func (a *attributor) resolve(r ref) int {
+	switch {
+	case !r.ok:
+		return -1
+	case r.person >= 0:
+		return r.person
+	case r.role != "":
+		if i := a.byRole(r.role); i >= 0 {
+			return i
+		}
+		if r.gender != guillemet.Unknown {
+			return a.byPronoun(r.gender)
+		}
+		return -1
+	}
+	i := a.byPronoun(r.gender)
+	a.learn(i, r.gender)
+	return i
+}
+
+// speaker attributes quotation qi of paragraph pi, in sentence si.
+func (a *attributor) speaker(paras []*para, pi, qi, si int, prev previous, since int) int {
+	p := paras[pi]
+	span := p.pairs[qi].span()
+	sent := guillemet.Span{Start: 0, End: len(p.text)}
+	if si < len(p.sents) {
+		sent = p.sents[si]
+	}
+	if who, ok := a.after(p, span.End); ok {
+		return who
+	}
+	segStart := sent.Start
+	if qi > 0 {
+		if e := p.pairs[qi-1].span().End; e > segStart && e <= span.Start {
+			segStart = e
+		}
+	}
+	if who, ok := a.before(p, segStart, span.Start); ok {
+		return who
+	}
+	if who, ok := a.selon(p, sent); ok {
+		return who
+	}
+	if who, ok := a.subject(p, sent.Start, span.Start); ok {
+		return who
+	}
+	// A quotation chain: the same speaker goes on, in the same or the next
+	// sentence, or at the start of the next paragraph.
+	if prev.ok && prev.speaker >= 0 && (since < 0 || since == prev.speaker) {
+		if (prev.para == pi && si-prev.sent <= 1) ||
+			(prev.para == pi-1 && si == 0 && prev.sent == len(paras[prev.para].sents)-1) {
+			return prev.speaker
+		}
+	}
+	return -1
+}
+
+// maxCueGap bounds the punctuation between a quotation and its cue.
+const maxCueGap = 16
+
+// after reads a cue right after a quotation: « … », explique-t-il;
+// « … », rappelle Pierre Paperon; « … », a déclaré la ministre.
+func (a *attributor) after(p *para, end int) (int, bool) {
+	t := p.text
+	j := end
+	for n := 0; j < len(t) && n < maxCueGap; n++ {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !isSpace(r) && !strings.ContainsRune(",.;:–—-)", r) {
+			break
+		}
+		j += size
+	}
+	wi := wordAt(p.words, j)
+	if wi < 0 {
+		return -1, false
+	}
+	return a.cue(p, wi)
+}
+
+// cue reads a speech verb or "selon"/"dixit" at word wi and whom it names.
+// A cue that names nobody on purpose (dit-on) ends the search with -1.
+func (a *attributor) cue(p *para, wi int) (int, bool) {
+	ws := p.words
+	f := ws[wi].fold
+	if who, ok, isCue := a.inversion(p, wi); isCue {
+		return who, ok
+	}
+	if speechPrepositions[f] || (f == "d" && wi+1 < len(ws) && p.elided(wi) && ws[wi+1].fold == "apres") {
+		k := wi + 1
+		if f == "d" {
+			k++
+		}
+		if k < len(ws) && (p.joined(k-1) || p.elided(k-1)) {
+			if who := a.resolve(p.parseRef(k)); who >= 0 {
+				return who, true
+			}
+		}
+		return -1, false
+	}
+	k := wi
+	switch {
+	case auxiliaries[f] && wi+1 < len(ws) && p.joined(wi) && speechVerbs[ws[wi+1].fold]:
+		k = wi + 1
+	case !speechVerbs[f]:
+		return -1, false
+	}
+	for n := 0; n < 3 && k+1 < len(ws) && p.joined(k) && adverbs[ws[k+1].fold]; n++ {
+		k++
+	}
+	if k+1 < len(ws) && (p.joined(k) || p.elided(k)) {
+		if who := a.resolve(p.parseRef(k + 1)); who >= 0 {
+			return who, true
+		}
+	}
+	return -1, false
+}
+
+// inversion reads "explique-t-il", "a-t-elle déclaré", "fait-il". isCue
+// tells whether it was one; ok whether it names a person.
+func (a *attributor) inversion(p *para, wi int) (who int, ok, isCue bool) {
+	parts := hyphenParts(p.words[wi].fold)
+	if len(parts) < 2 {
+		return -1, false, false
+	}
+	base, pro := parts[0], parts[len(parts)-1]
+	verb := speechVerbs[base] || inversionVerbs[base] ||
+		(auxiliaries[base] && wi+1 < len(p.words) && p.joined(wi) && speechVerbs[p.words[wi+1].fold])
+	if !verb {
+		return -1, false, false
+	}
+	switch pro {
+	case "il":
+		return a.resolve(ref{ok: true, person: -1, pronoun: true, gender: guillemet.Male}), true, true
+	case "elle":
+		return a.resolve(ref{ok: true, person: -1, pronoun: true, gender: guillemet.Female}), true, true
+	case "on", "ils", "elles":
+		return -1, true, true
+	}
+	return -1, false, false
+}
+
+// before reads a cue between the sentence start (or the previous
+// quotation) and the quotation: "X a déclaré :", "X estime que",
+// "selon X,", "pour elle,".
+func (a *attributor) before(p *para, segStart, qStart int) (int, bool) {
+	seg := strings.TrimRightFunc(p.text[segStart:qStart], isSpace)
+	if seg == "" {
+		return -1, false
+	}
+	lo, hi := wordsIn(p.words, segStart, segStart+len(seg))
+	if hi <= lo {
+		return -1, false
+	}
+	last, _ := utf8.DecodeLastRuneInString(seg)
+	switch {
+	case last == ':':
+		return a.verbSubject(p, lo, hi)
+	case last == ',':
+		return a.source(p, lo, hi)
+	case p.words[hi-1].end == segStart+len(seg) && p.words[hi-1].fold == "que":
+		return a.verbSubject(p, lo, hi-1)
+	}
+	return -1, false
+}
+
+// verbSubject finds the speech verb ending words [lo, hi) and its subject.
+func (a *attributor) verbSubject(p *para, lo, hi int) (int, bool) {
+	ws := p.words
+	for v := hi - 1; v >= lo && v >= hi-6; v-- {
+		if who, ok, isCue := a.inversion(p, v); isCue {
+			return who, ok && who >= 0
+		}
+		if !speechVerbs[ws[v].fold] || p.quoted[v] {
+			continue
+		}
+		// « explique Marie Dupont : »
+		if v+1 < hi && p.joined(v) {
+			if r := p.parseRef(v + 1); r.ok && r.end == hi {
+				if who := a.resolve(r); who >= 0 {
+					return who, true
+				}
+			}
+		}
+		return a.subjectBefore(p, lo, v)
+	}
+	return -1, false
+}
+
+// maxSubject bounds how far back a subject is looked for.
+const maxSubject = 25
+
+// subjectBefore finds the subject of the verb at word v: the nearest
+// person named, subject pronoun or title before it.
+func (a *attributor) subjectBefore(p *para, lo, v int) (int, bool) {
+	ws := p.words
+	for k := v - 1; k >= lo && k >= v-maxSubject; k-- {
+		if p.quoted[k] {
+			continue
+		}
+		if p.who[k] >= 0 {
+			return p.who[k], true
+		}
+		f := ws[k].fold
+		if subjectPronouns[f] && !(f == "il" && p.impersonal(k)) {
+			who := a.resolve(p.parseRef(k))
+			return who, who >= 0
+		}
+		if _, ok := roleWords[f]; ok && k > lo {
+			if _, det := determiners[ws[k-1].fold]; det {
+				who := a.resolve(p.parseRef(k - 1))
+				return who, who >= 0
+			}
+		}
+	}
+	return -1, false
+}
+
+// impersonal reports whether "il" at word k refers to nobody: il faut,
+// il y a, il reste.
+func (p *para) impersonal(k int) bool {
+	return k+1 < len(p.words) && impersonal[p.words[k+1].fold]
+}
+
+// source reads "selon X," "pour X," or "d'après X," just before a quotation.
+func (a *attributor) source(p *para, lo, hi int) (int, bool) {
+	ws := p.words
+	for k := hi - 1; k >= lo && k >= hi-8; k-- {
+		f := ws[k].fold
+		if f != "selon" && f != "pour" && !(f == "apres" && k > 0 && ws[k-1].fold == "d" && p.elided(k-1)) {
+			continue
+		}
+		if k+1 < hi && p.joined(k) {
+			if r := p.parseRef(k + 1); r.ok && r.end == hi {
+				if who := a.resolve(r); who >= 0 {
+					return who, true
+				}
+			}
+		}
+		return -1, false
+	}
+	return -1, false
+}
+
+// selon finds "selon X" or "d'après X" anywhere in the sentence, outside
+// quotations: the whole sentence reports X's words.
+func (a *attributor) selon(p *para, sent guillemet.Span) (int, bool) {
+	ws := p.words
+	lo, hi := wordsIn(ws, sent.Start, sent.End)
+	for k := lo; k < hi; k++ {
+		if p.quoted[k] {
+			continue
+		}
+		f := ws[k].fold
+		if (f == "selon" && p.joined(k)) || (f == "apres" && k > 0 && ws[k-1].fold == "d" && p.elided(k-1) && p.joined(k)) {
+			if who := a.resolve(p.parseRef(k + 1)); who >= 0 {
+				return who, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// subject finds the subject of the sentence before the quotation: the
+// first person named, or a subject pronoun opening the sentence or a
+// clause.
+func (a *attributor) subject(p *para, sentStart, qStart int) (int, bool) {
+	ws := p.words
+	lo, hi := wordsIn(ws, sentStart, qStart)
+	opening := true
+	for k := lo; k < hi; k++ {
+		if p.quoted[k] {
+			opening = false
+			continue
+		}
+		if p.who[k] >= 0 {
+			return p.who[k], true
+		}
+		f := ws[k].fold
+		if opening {
+			if subjectPronouns[f] && !(f == "il" && p.impersonal(k)) {
+				who := a.resolve(p.parseRef(k))
+				return who, who >= 0
+			}
+			if _, det := determiners[f]; det && k+1 < hi {
+				if _, role := roleWords[ws[k+1].fold]; role {
+					who := a.resolve(p.parseRef(k))
+					return who, who >= 0
+				}
+			}
+		}
+		opening = k+1 < len(ws) && strings.Contains(p.text[ws[k].end:ws[k+1].start], ",")
+	}
+	return -1, false
+}
