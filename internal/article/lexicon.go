@@ -66,7 +66,7 @@ var speechVerbs = func() map[string]bool {
 		etonn emport accus explicit insinu enchain tranch clam proclam
 		revendiqu rassur exhort repet hasard interpell inform conseill
 		recommand sugger propos assen indign offusqu desol ecri cri hurl
-		chuchot rican resum lament taquin reclam souhait
+		chuchot rican resum lament taquin reclam souhait contest
 		esper`) {
 		for _, e := range []string{"e", "ent", "ait", "aient", "a", "ee"} {
 			m[s+e] = true
@@ -125,14 +125,14 @@ var roleWords = gendered(
 	dirigeant gerant administrateur animateur redacteur auteur ecrivain
 	historien adjoint tresorier militant representant candidat entraineur
 	prefet ambassadeur elu salarie employe createur inventeur associe
-	president-directeur gouverneur commandant capitaine colonel lieutenant
+	president-directeur gouverneur commandant  colonel lieutenant
 	chancelier roi prince directeur-general ingenieur
 	procureur avocat-general joueur sportif acteur chanteur realisateur
-	producteur editeur proprietaire habitant retraite agriculteur eleveur
-	commercant artisan enseignant etudiant maitre negociateur syndicaliste
+	producteur editeur  habitant retraite agriculteur eleveur
+	commercant artisan enseignant etudiant maitre negociateur 
 	secretaire-general chroniqueur correspondant envoye ouvrier technicien
 	informaticien developpeur mediateur superviseur coordinateur organisateur
-	commissaire-priseur vendeur acheteur investisseur actionnaire banquier`,
+	commissaire-priseur vendeur acheteur investisseur  banquier`,
 	`directrice presidente fondatrice cofondatrice co-fondatrice patronne
 	conseillere avocate deputee senatrice experte consultante deleguee
 	vice-presidente chercheuse dirigeante gerante administratrice animatrice
@@ -141,7 +141,7 @@ var roleWords = gendered(
 	salariee employee creatrice inventrice associee presidente-directrice
 	gouverneure cheffe chanceliere reine princesse directrice-generale
 	ingenieure procureure joueuse sportive actrice chanteuse realisatrice
-	productrice editrice proprietaire habitante retraitee agricultrice
+	productrice editrice  habitante retraitee agricultrice
 	eleveuse commercante enseignante etudiante negociatrice chroniqueuse
 	correspondante envoyee ouvriere technicienne informaticienne
 	developpeuse mediatrice coordinatrice organisatrice vendeuse
@@ -153,7 +153,8 @@ var roleWords = gendered(
 	psychiatre notaire biologiste physicien physicienne chimiste
 	climatologue epidemiologiste infectiologue urbaniste geographe
 	demographe statisticien statisticienne comptable stagiaire collegue
-	interprete pilote guide leader ministre-president general`)
+	interprete pilote guide leader ministre-president general actionnaire
+	capitaine proprietaire syndicaliste`)
 
 // roleModifiers qualify a title ("directeur général", "ancienne ministre").
 var roleModifiers = gendered(
