@@ -23,6 +23,9 @@ type para struct {
 	quoted   []bool // per word: inside a quotation
 	who      []int  // per word: the person a mention there names, or -1
 	mentions []mention
+	// Per sentence, computed on demand: where "selon X" and the subject
+	// stand (word indices), unknownWord until looked for.
+	selonAt, subjectAt []int
 }
 
 // Parse splits text into paragraphs, sentences and quotations, finds the
@@ -36,6 +39,8 @@ func Parse(name, text string) guillemet.Article {
 		p.sents = sentences(p.text, regions(p.pairs))
 		p.words = tokenize(p.text)
 		p.quoted = quotedWords(p.words, p.pairs)
+		p.selonAt = unknownWords(len(p.sents))
+		p.subjectAt = unknownWords(len(p.sents))
 		paras[i] = p
 	}
 	a := guillemet.Article{Name: name, Title: title(lines)}
@@ -59,6 +64,14 @@ func quotedWords(ws []word, ps []pair) []bool {
 		out[i] = k < len(ps) && ps[k].span().Start <= w.start
 	}
 	return out
+}
+
+func unknownWords(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = unknownWord
+	}
+	return s
 }
 
 // sentenceOf returns the index of the sentence holding byte pos: the last

@@ -11,8 +11,9 @@ import (
 // last, to give each quotation its speaker.
 type attributor struct {
 	people  []guillemet.Person
-	roles   []map[string]bool // per person: the folded words of the role
-	seen    []int             // per person: clock of the last mention, 0 for never
+	roles   [][]string     // per person: the title words of the role
+	byRole  map[string]int // per role word: the person holding it named last
+	seen    []int          // per person: clock of the last mention, 0 for never
 	clock   int
 	last    [3]int // per gender: the person of that gender named last
 	lastAny int
@@ -31,11 +32,17 @@ type previous struct {
 // quotation just before, when nothing came in between.
 func attribute(name string, paras []*para, people []guillemet.Person) []guillemet.Quote {
 	a := &attributor{people: people, seen: make([]int, len(people)), last: [3]int{-1, -1, -1}, lastAny: -1}
-	a.roles = make([]map[string]bool, len(people))
+	a.roles = make([][]string, len(people))
+	a.byRole = map[string]int{}
 	for i, p := range people {
-		a.roles[i] = map[string]bool{}
 		for _, w := range tokenize(p.Role) {
-			a.roles[i][w.fold] = true
+			if _, ok := roleWords[w.fold]; !ok {
+				continue
+			}
+			a.roles[i] = append(a.roles[i], w.fold)
+			if _, ok := a.byRole[w.fold]; !ok {
+				a.byRole[w.fold] = i
+			}
 		}
 	}
 	var out []guillemet.Quote
@@ -76,6 +83,9 @@ func attribute(name string, paras []*para, people []guillemet.Person) []guilleme
 }
 
 func (a *attributor) touch(i int) {
+	for _, w := range a.roles[i] {
+		a.byRole[w] = i
+	}
 	a.clock++
 	a.seen[i] = a.clock
 	a.lastAny = i
@@ -109,16 +119,13 @@ func (a *attributor) learn(i int, g guillemet.Gender) {
 	}
 }
 
-// byRole resolves "le nouveau directeur": the person named last whose
-// role has that word.
-func (a *attributor) byRole(role string) int {
-	best := -1
-	for i := range a.people {
-		if a.roles[i][role] && (best < 0 || a.seen[i] > a.seen[best]) {
-			best = i
-		}
+// whoseRole resolves "le nouveau directeur": the person named last whose
+// role has that word, or else the first one.
+func (a *attributor) whoseRole(role string) int {
+	if i, ok := a.byRole[role]; ok {
+		return i
 	}
-	return best
+	return -1
 }
 
 // ref is what a phrase designates.
@@ -204,7 +211,7 @@ func (a *attributor) resolve(r ref) int {
 	case r.person >= 0:
 		return r.person
 	case r.role != "":
-		if i := a.byRole(r.role); i >= 0 {
+		if i := a.whoseRole(r.role); i >= 0 {
 			return i
 		}
 		if r.gender != guillemet.Unknown {
@@ -221,13 +228,13 @@ func (a *attributor) resolve(r ref) int {
 func (a *attributor) speaker(paras []*para, pi, qi, si int, prev previous, since int) int {
 	p := paras[pi]
 	span := p.pairs[qi].span()
-	sent := guillemet.Span{Start: 0, End: len(p.text)}
-	if si < len(p.sents) {
-		sent = p.sents[si]
-	}
 	if who, ok := a.after(p, span.End); ok {
 		return who
 	}
+	if si >= len(p.sents) { // never: a quotation is not blank, so its sentence is not
+		return -1
+	}
+	sent := p.sents[si]
 	segStart := sent.Start
 	if qi > 0 {
 		if e := p.pairs[qi-1].span().End; e > segStart && e <= span.Start {
@@ -237,10 +244,10 @@ func (a *attributor) speaker(paras []*para, pi, qi, si int, prev previous, since
 	if who, ok := a.before(p, segStart, span.Start); ok {
 		return who
 	}
-	if who, ok := a.selon(p, sent); ok {
+	if who, ok := a.selon(p, si, sent); ok {
 		return who
 	}
-	if who, ok := a.subject(p, sent.Start, span.Start); ok {
+	if who, ok := a.subject(p, si, sent, span.Start); ok {
 		return who
 	}
 	// A quotation chain: the same speaker goes on, in the same or the next
@@ -441,8 +448,27 @@ func (a *attributor) source(p *para, lo, hi int) (int, bool) {
 }
 
 // selon finds "selon X" or "d'après X" anywhere in the sentence, outside
-// quotations: the whole sentence reports X's words.
-func (a *attributor) selon(p *para, sent guillemet.Span) (int, bool) {
+// quotations: the whole sentence reports X's words. Where it stands is
+// found once per sentence, so that a long sentence full of quotations
+// stays linear.
+func (a *attributor) selon(p *para, si int, sent guillemet.Span) (int, bool) {
+	if p.selonAt[si] == unknownWord {
+		p.selonAt[si] = p.findSelon(sent)
+	}
+	if k := p.selonAt[si]; k >= 0 {
+		if who := a.resolve(p.parseRef(k)); who >= 0 {
+			return who, true
+		}
+	}
+	return -1, false
+}
+
+// unknownWord marks a per-sentence cache entry not computed yet.
+const unknownWord = -2
+
+// findSelon returns the word after the first "selon"/"d'après" of the
+// sentence that introduces someone, or -1.
+func (p *para) findSelon(sent guillemet.Span) int {
 	ws := p.words
 	lo, hi := wordsIn(ws, sent.Start, sent.End)
 	for k := lo; k < hi; k++ {
@@ -451,20 +477,37 @@ func (a *attributor) selon(p *para, sent guillemet.Span) (int, bool) {
 		}
 		f := ws[k].fold
 		if (f == "selon" && p.joined(k)) || (f == "apres" && k > 0 && ws[k-1].fold == "d" && p.elided(k-1) && p.joined(k)) {
-			if who := a.resolve(p.parseRef(k + 1)); who >= 0 {
-				return who, true
+			if p.parseRef(k + 1).ok {
+				return k + 1
 			}
 		}
 	}
-	return -1, false
+	return -1
 }
 
 // subject finds the subject of the sentence before the quotation: the
-// first person named, or a subject pronoun opening the sentence or a
-// clause.
-func (a *attributor) subject(p *para, sentStart, qStart int) (int, bool) {
+// first person named, or a subject pronoun or a title opening the
+// sentence or a clause. It is found once per sentence.
+func (a *attributor) subject(p *para, si int, sent guillemet.Span, qStart int) (int, bool) {
+	if p.subjectAt[si] == unknownWord {
+		p.subjectAt[si] = p.findSubject(sent)
+	}
+	k := p.subjectAt[si]
+	if k < 0 || p.words[k].end > qStart {
+		return -1, false
+	}
+	if p.who[k] >= 0 {
+		return p.who[k], true
+	}
+	who := a.resolve(p.parseRef(k))
+	return who, who >= 0
+}
+
+// findSubject returns the word where the subject of the sentence stands,
+// or -1.
+func (p *para) findSubject(sent guillemet.Span) int {
 	ws := p.words
-	lo, hi := wordsIn(ws, sentStart, qStart)
+	lo, hi := wordsIn(ws, sent.Start, sent.End)
 	opening := true
 	for k := lo; k < hi; k++ {
 		if p.quoted[k] {
@@ -472,22 +515,20 @@ func (a *attributor) subject(p *para, sentStart, qStart int) (int, bool) {
 			continue
 		}
 		if p.who[k] >= 0 {
-			return p.who[k], true
+			return k
 		}
 		f := ws[k].fold
 		if opening {
 			if subjectPronouns[f] && !(f == "il" && p.impersonal(k)) {
-				who := a.resolve(p.parseRef(k))
-				return who, who >= 0
+				return k
 			}
 			if _, det := determiners[f]; det && k+1 < hi {
 				if _, role := roleWords[ws[k+1].fold]; role {
-					who := a.resolve(p.parseRef(k))
-					return who, who >= 0
+					return k
 				}
 			}
 		}
 		opening = k+1 < len(ws) && strings.Contains(p.text[ws[k].end:ws[k+1].start], ",")
 	}
-	return -1, false
+	return -1
 }

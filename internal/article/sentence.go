@@ -73,14 +73,10 @@ func sentences(t string, quoted []guillemet.Span) []guillemet.Span {
 			}
 			j += n2
 		}
-		if j-i == 1 && r == '.' && isAbbreviation(t, i) {
-			i = j
-			continue
-		}
 		for j < len(t) && (t[j] == ')' || t[j] == ']') {
 			j++
 		}
-		if next, ok := boundary(t, j, quoted, qi); ok {
+		if next, ok := boundary(t, j, quoted, qi); ok && !(r == '.' && t[i+1:j] == "" && isAbbreviation(t, i)) {
 			emit(start, j)
 			start = next
 		}
