@@ -1,0 +1,236 @@
+// Package lexicon translates English questions into French search terms.
+//
+// Questions may be asked in English about French articles. The lexicon maps
+// English words and phrases (by their base form) to the French forms met in
+// news text; Translate splits a question into words, matches phrases of up to
+// four words greedily, reduces inflected words to their base forms (Lemmas)
+// and, for words the lexicon does not know, proposes French spellings built by
+// regular rules (Cognates). The answer engine keeps only the French terms that
+// occur in its index, so the lexicon may offer several alternatives.
+package lexicon
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"guillemet/data"
+)
+
+// MaxWords is the longest English phrase, in words, that the lexicon holds.
+const MaxWords = 4
+
+// Lexicon maps English words and phrases to French terms.
+// A Lexicon is immutable after Parse and safe for concurrent use.
+type Lexicon struct {
+	entries []entry
+	index   map[string]int32 // normalised English key → entries index
+	// prefix holds every strict word prefix of a multi-word key
+	// ("supervisory" for "supervisory board"), so that phrase matching
+	// stops as soon as no key can follow.
+	prefix map[string]struct{}
+	// irregular holds, for each irregular form of the built-in table
+	// ("took", "people"), the entry of its base form merged with the
+	// entry of the form itself when both exist.
+	irregular map[string]hit
+	maxWords  int
+}
+
+type entry struct {
+	key    string
+	french []string
+	words  int
+}
+
+type hit struct {
+	lemma  string
+	french []string
+}
+
+// Parse reads the lexicon format: one entry a line, "english<TAB>french|french...";
+// blank lines and lines starting with '#' are skipped. The English side is
+// folded to lowercase; hyphens count as spaces, so "co-founder" and
+// "co founder" are the same key. Entries repeated on several lines are
+// merged. A malformed line gives an error naming its line number.
+func Parse(r io.Reader) (*Lexicon, error) {
+	l := &Lexicon{
+		index:     make(map[string]int32),
+		prefix:    make(map[string]struct{}),
+		irregular: make(map[string]hit),
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := l.addLine(line); err != nil {
+			return nil, fmt.Errorf("lexicon: line %d: %w", n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("lexicon: line %d: %w", n+1, err)
+	}
+	l.link()
+	return l, nil
+}
+
+func (l *Lexicon) addLine(line string) error {
+	en, fr, ok := strings.Cut(line, "\t")
+	if !ok {
+		return fmt.Errorf("no tab between English and French in %q", line)
+	}
+	key, words, err := normalise(en)
+	if err != nil {
+		return err
+	}
+	if strings.ContainsRune(fr, '\t') {
+		return fmt.Errorf("%q: more than one tab", key)
+	}
+	var french []string
+	for _, f := range strings.Split(fr, "|") {
+		f = strings.Join(strings.Fields(f), " ")
+		if f == "" {
+			return fmt.Errorf("%q: empty French term", key)
+		}
+		french = appendUnique(french, f)
+	}
+	if i, ok := l.index[key]; ok {
+		for _, f := range french {
+			l.entries[i].french = appendUnique(l.entries[i].french, f)
+		}
+		return nil
+	}
+	l.index[key] = int32(len(l.entries))
+	l.entries = append(l.entries, entry{key: key, french: french, words: words})
+	return nil
+}
+
+// normalise turns the English side of a line into its key: the words the
+// tokenizer would find in a question, joined by single spaces.
+func normalise(en string) (key string, words int, err error) {
+	en = strings.TrimSpace(en)
+	if en == "" {
+		return "", 0, fmt.Errorf("empty English side")
+	}
+	folded := fold(en)
+	toks := tokenize(folded, nil)
+	switch {
+	case len(toks) == 0:
+		return "", 0, fmt.Errorf("%q: no English word", en)
+	case len(toks) > MaxWords:
+		return "", 0, fmt.Errorf("%q: more than %d words", en, MaxWords)
+	}
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			if t.brk {
+				return "", 0, fmt.Errorf("%q: punctuation inside the English side", en)
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.w)
+	}
+	// Anything the tokenizer dropped, other than spaces, hyphens and a
+	// possessive, means the key could never match a question.
+	if t := toks[len(toks)-1]; strings.TrimRight(folded[t.end:], " ") != "" && !strings.HasPrefix(folded[t.end:], "'") {
+		return "", 0, fmt.Errorf("%q: trailing punctuation", en)
+	}
+	if strings.TrimLeft(folded[:toks[0].start], " ") != "" {
+		return "", 0, fmt.Errorf("%q: leading punctuation", en)
+	}
+	return b.String(), len(toks), nil
+}
+
+// link precomputes the phrase prefixes and the irregular forms.
+func (l *Lexicon) link() {
+	l.maxWords = 1
+	for _, e := range l.entries {
+		if e.words < 2 {
+			continue
+		}
+		l.maxWords = max(l.maxWords, e.words)
+		k := e.key
+		for {
+			i := strings.LastIndexByte(k, ' ')
+			if i < 0 {
+				break
+			}
+			k = k[:i]
+			l.prefix[k] = struct{}{}
+		}
+	}
+	for form, bases := range irregular {
+		var h hit
+		for _, b := range bases {
+			if i, ok := l.index[b]; ok {
+				h = hit{lemma: b, french: l.entries[i].french}
+				break
+			}
+		}
+		if h.lemma == "" {
+			continue // the form itself, if a key, is found the usual way
+		}
+		if i, ok := l.index[form]; ok {
+			merged := append([]string(nil), h.french...)
+			for _, f := range l.entries[i].french {
+				merged = appendUnique(merged, f)
+			}
+			h.french = merged
+		}
+		l.irregular[form] = h
+	}
+}
+
+// Len is the number of distinct English entries.
+func (l *Lexicon) Len() int { return len(l.entries) }
+
+// Lookup returns the French terms of an English key, written as in the
+// lexicon ("supervisory board", "co-founder"), or nil. It does not
+// lemmatise: use Translate for running text. The slice is shared; do not
+// modify its elements.
+func (l *Lexicon) Lookup(english string) []string {
+	key, _, err := normalise(english)
+	if err != nil {
+		return nil
+	}
+	if i, ok := l.index[key]; ok {
+		return clip(l.entries[i].french)
+	}
+	return nil
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+)
+
+// Default returns the lexicon embedded from data/lexicon.tsv, parsed once.
+// It panics only if the embedded file is malformed, which a test guards.
+func Default() *Lexicon {
+	defaultOnce.Do(func() {
+		l, err := Parse(strings.NewReader(data.Lexicon))
+		if err != nil {
+			panic(err)
+		}
+		defaultLex = l
+	})
+	return defaultLex
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// clip caps a shared slice so that a caller's append copies it.
+func clip(s []string) []string { return s[:len(s):len(s)] }
