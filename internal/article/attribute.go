@@ -317,6 +317,14 @@ func (a *attributor) cue(p *para, wi int) (int, bool) {
 		if who := a.resolve(p.parseRef(k + 1)); who >= 0 {
 			return who, true
 		}
+		// « … », explique à l'AFP Jean Dupont: a short complement first.
+		if f := ws[k+1].fold; f == "a" || f == "au" || f == "aux" {
+			for j := k + 2; j < len(ws) && j <= k+5 && (p.joined(j-1) || p.elided(j-1)); j++ {
+				if p.who[j] >= 0 {
+					return p.who[j], true
+				}
+			}
+		}
 	}
 	return -1, false
 }

@@ -96,6 +96,8 @@ func TestAttributionCases(t *testing.T) {
 		{"selon name before", "Selon Anne Roy, « tout va bien ».", []string{"Anne Roy"}},
 		{"pronoun by gender", "Anne Roy, ministre, et Paul Durand, préfet, se parlent. « Non », dit-elle. « Si », répond-il.", []string{"Anne Roy", "Paul Durand"}},
 		{"surname alone", "Anne Roy arrive. Plus tard, Mme Roy déclare : « Bonjour. »", []string{"Anne Roy"}},
+		{"complement before the name", "« C’est un passage en force », explique mardi à l’AFP Olivier Faure.", []string{"Olivier Faure"}},
+		{"title as source", "Anne Roy, ministre, arrive. Pour la ministre, « rien ne presse ».", []string{"Anne Roy"}},
 		{"anonymous", "Paul Durand arrive. « C’est fini », dit-on.", []string{""}},
 		{"no cue, nobody", "« Personne ne sait. »", []string{""}},
 		{"impersonal il", "Paul Durand est parti. Il faut dire que « personne ne sait ».", []string{""}},
@@ -138,6 +140,10 @@ func TestPeopleCases(t *testing.T) {
 		{"sentence start", "Hier Pierre Morel est venu.", []guillemet.Person{{Name: "Pierre Morel", Gender: guillemet.Male}}},
 		{"employer not in name", "Selon Tim Cook d’Apple, tout va bien.", []guillemet.Person{{Name: "Tim Cook", Gender: guillemet.Male}}},
 		{"organisations", "La Caisse des Dépôts, Big Data et Saint-Nazaire ne parlent pas. Orange non plus.", nil},
+		{"leading title", "Le président de la République, Emmanuel Macron, a parlé. La DG, Anne Roy, aussi.", []guillemet.Person{
+			{Name: "Emmanuel Macron", Role: "président de la République", Gender: guillemet.Male},
+			{Name: "Anne Roy", Role: "DG", Gender: guillemet.Female},
+		}},
 		{"pronoun teaches gender", "Camille Roux arrive. « Bonjour », dit-elle.", []guillemet.Person{{Name: "Camille Roux", Gender: guillemet.Female}}},
 	}
 	for _, tt := range tests {

@@ -89,7 +89,8 @@ var auxiliaries = set(`a avait aura aurait eut`)
 var adverbs = set(`encore aussi egalement alors ensuite enfin pourtant
 	toutefois cependant meme ainsi notamment simplement seulement volontiers
 	hier deja immediatement aussitot plus tard lui-meme elle-meme ailleurs
-	d aujourd hui sobrement`)
+	d aujourd hui sobrement lundi mardi mercredi jeudi vendredi samedi
+	dimanche matin soir`)
 
 // pronouns that name a person, with their gender.
 var pronouns = gendered(

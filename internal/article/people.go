@@ -224,6 +224,9 @@ func (p *para) titleBefore(c *candidate) {
 		c.honorific, c.gender = true, g
 		return
 	}
+	if p.leadingTitle(c) {
+		return
+	}
 	k, hasRole := i, false
 	roleG, modG := guillemet.Unknown, guillemet.Unknown
 	for k > 0 && i-k < 4 && p.joined(k-1) {
@@ -254,6 +257,46 @@ func (p *para) titleBefore(c *candidate) {
 	if c.gender == guillemet.Unknown && k > 0 && (p.joined(k-1) || p.elided(k-1)) {
 		c.gender = determiners[ws[k-1].fold]
 	}
+}
+
+// maxLeadingTitle bounds the words of a title put before a name.
+const maxLeadingTitle = 8
+
+// leadingTitle reads a title set before the name between commas, as in
+// "Le président de la République, Emmanuel Macron, a estimé…": a clause
+// opening with a determiner and a title, right before the name.
+func (p *para) leadingTitle(c *candidate) bool {
+	ws, i, t := p.words, c.first, p.text
+	if c.last >= len(ws) || strings.TrimFunc(t[ws[i-1].end:ws[i].start], isSpace) != "," ||
+		strings.TrimFunc(t[ws[c.last-1].end:ws[c.last].start], isSpace) != "," {
+		return false
+	}
+	for k := i - 1; k >= 0 && i-k <= maxLeadingTitle; k-- {
+		if k < i-1 && !p.joined(k) && !p.elided(k) {
+			return false // punctuation inside: not one clause
+		}
+		dg, det := determiners[ws[k].fold]
+		if !det || k >= i-1 || !(k == 0 || strings.ContainsAny(t[ws[k-1].end:ws[k].start], ",.;:!?…«»\"“”(")) {
+			continue
+		}
+		j := k + 1
+		_, mod := roleModifiers[ws[j].fold]
+		if mod && j+1 < i {
+			j++
+		}
+		rg, role := roleWords[ws[j].fold]
+		if !role {
+			return false
+		}
+		c.title = true
+		c.role = t[ws[k+1].start:ws[i-1].end]
+		c.gender = rg
+		if c.gender == guillemet.Unknown {
+			c.gender = dg
+		}
+		return true
+	}
+	return false
 }
 
 // honorific reads word k as M., Mme, Dr…; the short ones need their period.
