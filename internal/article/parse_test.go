@@ -3,6 +3,7 @@ package article
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +68,13 @@ func FuzzParse(f *testing.F) {
 		data.Article,
 	} {
 		f.Add(s)
+	}
+	for _, name := range []string{"testdata/greve.txt", "testdata/festival.md"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		start := time.Now()

@@ -396,6 +396,7 @@ func clause(t string, start int) string {
 type registry struct {
 	people    []guillemet.Person
 	strong    []bool // gender read from a title, not guessed from a first name
+	surnames  [][]string // per person: the keys of their surname
 	byKey     map[string]int
 	bySurname map[string][]int
 }
@@ -406,6 +407,7 @@ func (r *registry) add(c *candidate) int {
 		i = len(r.people)
 		r.people = append(r.people, guillemet.Person{Name: c.name})
 		r.strong = append(r.strong, false)
+		r.surnames = append(r.surnames, c.surnames)
 		r.byKey[c.key] = i
 		for _, s := range c.surnames {
 			r.bySurname[s] = append(r.bySurname[s], i)
@@ -475,7 +477,7 @@ func findPeople(paras []*para) []guillemet.Person {
 		c := &cands[i]
 		pi, ok := r.byKey[c.key]
 		if ok {
-			for _, s := range r.surnamesOf(pi) {
+			for _, s := range r.surnames[pi] {
 				lastFull[s] = pi
 			}
 		} else if ps := r.bySurname[c.key]; len(ps) > 0 {
@@ -520,27 +522,6 @@ func findPeople(paras []*para) []guillemet.Person {
 		}
 	}
 	return people
-}
-
-// surnamesOf lists the surname keys pointing at person i.
-func (r *registry) surnamesOf(i int) []string {
-	name := fold(r.people[i].Name)
-	var out []string
-	for _, s := range []string{lastWord(name)} {
-		for _, j := range r.bySurname[s] {
-			if j == i {
-				out = append(out, s)
-			}
-		}
-	}
-	return out
-}
-
-func lastWord(s string) string {
-	if i := strings.LastIndexFunc(s, func(r rune) bool { return r == ' ' || r == '\'' }); i >= 0 {
-		return s[i+1:]
-	}
-	return s
 }
 
 func isPronoun(f string) bool {
