@@ -395,7 +395,7 @@ func clause(t string, start int) string {
 // registry collects the people of an article.
 type registry struct {
 	people    []guillemet.Person
-	strong    []bool // gender read from a title, not guessed from a first name
+	strong    []bool     // gender read from a title, not guessed from a first name
 	surnames  [][]string // per person: the keys of their surname
 	byKey     map[string]int
 	bySurname map[string][]int
