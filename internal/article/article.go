@@ -23,9 +23,10 @@ type para struct {
 	quoted   []bool // per word: inside a quotation
 	who      []int  // per word: the person a mention there names, or -1
 	mentions []mention
-	// Per sentence, computed on demand: where "selon X" and the subject
-	// stand (word indices), unknownWord until looked for.
-	selonAt, subjectAt []int
+	// Per sentence, computed on demand: where "selon X", the subject and
+	// the first speech verb stand (word indices), unknownWord until looked
+	// for.
+	selonAt, subjectAt, verbAt []int
 }
 
 // Parse splits text into paragraphs, sentences and quotations, finds the
@@ -41,6 +42,7 @@ func Parse(name, text string) guillemet.Article {
 		p.quoted = quotedWords(p.words, p.pairs)
 		p.selonAt = unknownWords(len(p.sents))
 		p.subjectAt = unknownWords(len(p.sents))
+		p.verbAt = unknownWords(len(p.sents))
 		paras[i] = p
 	}
 	a := guillemet.Article{Name: name, Title: title(lines)}

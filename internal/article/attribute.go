@@ -251,7 +251,15 @@ func (a *attributor) speaker(paras []*para, pi, qi, si int, prev previous, since
 		return who
 	}
 	// A quotation chain: the same speaker goes on, in the same or the next
-	// sentence, or at the start of the next paragraph.
+	// sentence, or at the start of the next paragraph, unless someone else
+	// was named or the sentence opens with a speech verb whose subject is
+	// no one we know ("Les analystes jugent l'opération « bien calibrée »").
+	if p.verbAt[si] == unknownWord {
+		p.verbAt[si] = p.findVerb(sent)
+	}
+	if v := p.verbAt[si]; v >= 0 && p.words[v].end <= span.Start {
+		return -1
+	}
 	if prev.ok && prev.speaker >= 0 && (since < 0 || since == prev.speaker) {
 		if (prev.para == pi && si-prev.sent <= 1) ||
 			(prev.para == pi-1 && si == 0 && prev.sent == len(paras[prev.para].sents)-1) {
@@ -488,6 +496,18 @@ func (p *para) findSelon(sent guillemet.Span) int {
 			if p.parseRef(k + 1).ok {
 				return k + 1
 			}
+		}
+	}
+	return -1
+}
+
+// findVerb returns the speech verb that comes before any quotation in
+// the sentence, or -1. A verb after one is that quotation's cue.
+func (p *para) findVerb(sent guillemet.Span) int {
+	lo, hi := wordsIn(p.words, sent.Start, sent.End)
+	for k := lo; k < hi && !p.quoted[k]; k++ {
+		if speechVerbs[p.words[k].fold] {
+			return k
 		}
 	}
 	return -1

@@ -84,6 +84,30 @@ func TestFestivalArticle(t *testing.T) {
 	}, func(n int) string { return a.Paragraphs[n-1].Text })
 }
 
+// A fund raising: titles set before names between commas, straight and
+// curly quotes, a firm that is not a person, and a group of analysts whose
+// quotation must not be given to the last speaker.
+func TestFundRaisingArticle(t *testing.T) {
+	const ok, sb, mp, md = "Octave Klaba", "Stéphanie Besnier", "Michel Paulin", "Marc Durand"
+	a := parseFile(t, "testdata/levee.txt")
+	checkPeople(t, a.People, []guillemet.Person{
+		{Name: ok, Role: "fondateur d'OVHcloud", Gender: guillemet.Male},
+		{Name: sb, Role: "directrice financière du groupe", Gender: guillemet.Female},
+		{Name: mp, Role: "directeur général", Gender: guillemet.Male},
+		{Name: md, Role: "analyste chez Oddo BHF", Gender: guillemet.Male},
+	})
+	checkQuotes(t, a.Quotes, []speakerTest{
+		{2, "C'est une étape majeure", ok},    // a-t-il ajouté
+		{3, "Le marché est tendu", sb},        // a-t-elle concédé
+		{3, "les marges restent solides", sb}, // same sentence, continues
+		{4, "l'objectif est de doubler", mp},  // Selon Michel Paulin, directeur général, “…”
+		{4, "la concurrence américaine", mp},  // Il a cependant reconnu que "…"
+		{5, "bien calibrée", ""},              // les analystes jugent
+		{5, "le titre reste sous-évalué", md}, // Pour Marc Durand, analyste, "…"
+		{6, "Nous y croyons", sb},             // conclut-elle, though two men came since
+	}, func(n int) string { return a.Paragraphs[n-1].Text })
+}
+
 func TestAttributionCases(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -98,6 +122,7 @@ func TestAttributionCases(t *testing.T) {
 		{"surname alone", "Anne Roy arrive. Plus tard, Mme Roy déclare : « Bonjour. »", []string{"Anne Roy"}},
 		{"complement before the name", "« C’est un passage en force », explique mardi à l’AFP Olivier Faure.", []string{"Olivier Faure"}},
 		{"title as source", "Anne Roy, ministre, arrive. Pour la ministre, « rien ne presse ».", []string{"Anne Roy"}},
+		{"no chain past an unknown speaker", "« Oui », dit Paul Durand. Les analystes jugent l’opération « bien calibrée ».", []string{"Paul Durand", ""}},
 		{"anonymous", "Paul Durand arrive. « C’est fini », dit-on.", []string{""}},
 		{"no cue, nobody", "« Personne ne sait. »", []string{""}},
 		{"impersonal il", "Paul Durand est parti. Il faut dire que « personne ne sait ».", []string{""}},
@@ -139,6 +164,7 @@ func TestPeopleCases(t *testing.T) {
 		{"honorific alone", "M. Lambert refuse.", []guillemet.Person{{Name: "Lambert", Gender: guillemet.Male}}},
 		{"sentence start", "Hier Pierre Morel est venu.", []guillemet.Person{{Name: "Pierre Morel", Gender: guillemet.Male}}},
 		{"employer not in name", "Selon Tim Cook d’Apple, tout va bien.", []guillemet.Person{{Name: "Tim Cook", Gender: guillemet.Male}}},
+		{"firm after a preposition", "Les analystes de Kepler Cheuvreux jugent l’opération risquée.", nil},
 		{"organisations", "La Caisse des Dépôts, Big Data et Saint-Nazaire ne parlent pas. Orange non plus.", nil},
 		{"leading title", "Le président de la République, Emmanuel Macron, a parlé. La DG, Anne Roy, aussi.", []guillemet.Person{
 			{Name: "Emmanuel Macron", Role: "président de la République", Gender: guillemet.Male},

@@ -206,5 +206,9 @@ var organisationWords = set(`societe groupe banque caisse ministere conseil
 	salon forum sommet conference prix trophee coupe championnat ligue
 	direction service bureau cabinet tribune fonds bourse`)
 
+// complementPrepositions make the name after them a complement, not a
+// subject: les analystes de X, chez X.
+var complementPrepositions = set(`de d du des chez a au aux en`)
+
 // speechPrepositions introduce the source of a statement: selon X, d'après X.
 var speechPrepositions = set(`selon dixit`)

@@ -62,7 +62,7 @@ func TestLoadTestdata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(as) != 2 || as[0].Name != "festival" || as[1].Name != "greve" {
+	if len(as) != 3 || as[0].Name != "festival" || as[1].Name != "greve" || as[2].Name != "levee" {
 		t.Fatalf("Load(testdata) gave %d articles", len(as))
 	}
 }

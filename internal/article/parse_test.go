@@ -69,7 +69,7 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	for _, name := range []string{"testdata/greve.txt", "testdata/festival.md"} {
+	for _, name := range []string{"testdata/greve.txt", "testdata/festival.md", "testdata/levee.txt"} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)

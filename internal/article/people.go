@@ -206,8 +206,10 @@ func (p *para) candidate(pi, i, j, parts int) candidate {
 	if i > 0 && p.joined(i-1) && speechVerbs[ws[i-1].fold] {
 		c.verb = true
 	}
-	if j < len(ws) && p.joined(j-1) && (speechVerbs[ws[j].fold] ||
-		(auxiliaries[ws[j].fold] && j+1 < len(ws) && p.joined(j) && speechVerbs[ws[j+1].fold])) {
+	// "Les analystes de Kepler Cheuvreux jugent": after a preposition the
+	// subject is the noun before, and the name a firm's.
+	if j < len(ws) && p.joined(j-1) && !(i > 0 && complementPrepositions[ws[i-1].fold]) &&
+		(speechVerbs[ws[j].fold] || (auxiliaries[ws[j].fold] && j+1 < len(ws) && p.joined(j) && speechVerbs[ws[j+1].fold])) {
 		c.verb = true
 	}
 	return c
