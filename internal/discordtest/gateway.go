@@ -36,17 +36,74 @@ type frame struct {
 	Type string `json:"t,omitempty"`
 }
 
-// gwConn is one websocket connection from the bot.
+// gwConn is one websocket connection from the bot. Packets are queued
+// and written by one goroutine, in order, so that a slow reader never
+// blocks the server (which queues under its lock).
 type gwConn struct {
 	ws  *websocket.Conn
-	wmu sync.Mutex
+	wmu sync.Mutex // one writer at a time: the queue's or a close frame
+
+	qmu    sync.Mutex
+	queue  [][]byte
+	wake   chan struct{}
+	closed bool
 }
 
+func newConn(ws *websocket.Conn) *gwConn {
+	c := &gwConn{ws: ws, wake: make(chan struct{}, 1)}
+	go c.writeLoop()
+	return c
+}
+
+// send queues v; it fails only if the connection is closed.
 func (c *gwConn) send(v any) error {
-	c.wmu.Lock()
-	defer c.wmu.Unlock()
-	c.ws.SetWriteDeadline(time.Now().Add(5 * time.Second))
-	return c.ws.WriteJSON(v)
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	c.qmu.Lock()
+	defer c.qmu.Unlock()
+	if c.closed {
+		return errClosed
+	}
+	c.queue = append(c.queue, b)
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
+var errClosed = fmt.Errorf("discordtest: connection closed")
+
+func (c *gwConn) writeLoop() {
+	for range c.wake {
+		c.qmu.Lock()
+		q := c.queue
+		c.queue = nil
+		c.qmu.Unlock()
+		for _, b := range q {
+			c.wmu.Lock()
+			c.ws.SetWriteDeadline(time.Now().Add(5 * time.Second))
+			err := c.ws.WriteMessage(websocket.TextMessage, b)
+			c.wmu.Unlock()
+			if err != nil {
+				c.close()
+				return
+			}
+		}
+	}
+}
+
+// close stops the writer and closes the connection.
+func (c *gwConn) close() {
+	c.qmu.Lock()
+	if !c.closed {
+		c.closed = true
+		close(c.wake)
+	}
+	c.qmu.Unlock()
+	c.ws.Close()
 }
 
 var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
@@ -56,8 +113,8 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	c := &gwConn{ws: ws}
-	defer ws.Close()
+	c := newConn(ws)
+	defer c.close()
 	s.mu.Lock()
 	interval := s.HeartbeatInterval.Milliseconds()
 	s.mu.Unlock()
@@ -143,7 +200,7 @@ func (s *Server) identify(c *gwConn, data json.RawMessage) (*session, bool) {
 	if old != nil {
 		ss.identifys, ss.resumes = old.identifys, old.resumes
 		if old.conn != nil && old.conn != c {
-			old.conn.ws.Close()
+			old.conn.close()
 		}
 	}
 	ss.identifys++
@@ -187,7 +244,7 @@ func (s *Server) resume(c *gwConn, data json.RawMessage) *session {
 		return nil
 	}
 	if ss.conn != nil && ss.conn != c {
-		ss.conn.ws.Close()
+		ss.conn.close()
 	}
 	ss.conn, ss.ready = c, false
 	ss.resumes++
@@ -217,9 +274,7 @@ func (s *Server) dispatchLocked(ss *session, t string, data any) int64 {
 		}
 	}
 	if ss.conn != nil && ss.ready {
-		if ss.conn.send(f) != nil {
-			ss.conn.ws.Close()
-		}
+		ss.conn.send(f) // a closed connection: the event waits for a resume
 	}
 	s.notify()
 	return seq
@@ -375,7 +430,8 @@ func (s *Server) CloseGateway(shard, code int, text string) error {
 		return fmt.Errorf("discordtest: shard %d is not connected", shard)
 	}
 	c.closeWith(code, text)
-	return c.ws.Close()
+	c.close()
+	return nil
 }
 
 // SetHeartbeatAcks turns the acknowledgement of heartbeats (op 11) on

@@ -172,7 +172,7 @@ func (s *Server) Close() {
 	}
 	s.mu.Unlock()
 	for _, c := range conns {
-		c.ws.Close()
+		c.close()
 	}
 	s.srv.CloseClientConnections()
 	s.srv.Close()
@@ -189,10 +189,12 @@ func (s *Server) notify() {
 
 // Wait returns nil as soon as cond() is true, or an error after timeout.
 // cond is called without any lock held, after every recorded request,
-// packet or response.
+// packet or response, and every 5 ms (for conditions on other state).
 func (s *Server) Wait(timeout time.Duration, cond func() bool) error {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
 	for {
 		s.mu.Lock()
 		ch := s.changed
@@ -202,6 +204,7 @@ func (s *Server) Wait(timeout time.Duration, cond func() bool) error {
 		}
 		select {
 		case <-ch:
+		case <-tick.C:
 		case <-deadline.C:
 			if cond() {
 				return nil
