@@ -120,3 +120,22 @@ func hyphenParts(f string) []string {
 	}
 	return strings.Split(f, "-")
 }
+
+// joined reports whether words i and i+1 are separated by spaces only.
+func (p *para) joined(i int) bool {
+	if i < 0 || i+1 >= len(p.words) {
+		return false
+	}
+	g := p.text[p.words[i].end:p.words[i+1].start]
+	return g != "" && isBlank(g)
+}
+
+// elided reports whether word i is an elision glued to the next by an
+// apostrophe: d'Estaing, d'après.
+func (p *para) elided(i int) bool {
+	if i < 0 || i+1 >= len(p.words) {
+		return false
+	}
+	g := p.text[p.words[i].end:p.words[i+1].start]
+	return g == "'" || g == "’"
+}

@@ -1,0 +1,300 @@
+package article
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"guillemet/internal/guillemet"
+)
+
+// maxCueGap bounds the punctuation between a quotation and its cue.
+const maxCueGap = 16
+
+// after reads a cue right after a quotation: « … », explique-t-il;
+// « … », rappelle Pierre Paperon; « … », a déclaré la ministre.
+func (a *attributor) after(p *para, end int) (int, bool) {
+	t := p.text
+	j := end
+	for n := 0; j < len(t) && n < maxCueGap; n++ {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !isSpace(r) && !strings.ContainsRune(",.;:–—-)", r) {
+			break
+		}
+		j += size
+	}
+	wi := wordAt(p.words, j)
+	if wi < 0 {
+		return -1, false
+	}
+	return a.cue(p, wi)
+}
+
+// cue reads a speech verb or "selon"/"dixit" at word wi and whom it names.
+// A cue that names nobody on purpose (dit-on) ends the search with -1.
+func (a *attributor) cue(p *para, wi int) (int, bool) {
+	ws := p.words
+	f := ws[wi].fold
+	if who, ok, isCue := a.inversion(p, wi); isCue {
+		return who, ok
+	}
+	if speechPrepositions[f] || (f == "d" && wi+1 < len(ws) && p.elided(wi) && ws[wi+1].fold == "apres") {
+		k := wi + 1
+		if f == "d" {
+			k++
+		}
+		if k < len(ws) && (p.joined(k-1) || p.elided(k-1)) {
+			if who := a.resolve(p.parseRef(k)); who >= 0 {
+				return who, true
+			}
+		}
+		return -1, false
+	}
+	k := wi
+	switch {
+	case auxiliaries[f] && wi+1 < len(ws) && p.joined(wi) && speechVerbs[ws[wi+1].fold]:
+		k = wi + 1
+	case !speechVerbs[f]:
+		return -1, false
+	}
+	for n := 0; n < 3 && k+1 < len(ws) && p.joined(k) && adverbs[ws[k+1].fold]; n++ {
+		k++
+	}
+	if k+1 < len(ws) && (p.joined(k) || p.elided(k)) {
+		if who := a.resolve(p.parseRef(k + 1)); who >= 0 {
+			return who, true
+		}
+		// « … », explique à l'AFP Jean Dupont: a short complement first.
+		if f := ws[k+1].fold; f == "a" || f == "au" || f == "aux" {
+			for j := k + 2; j < len(ws) && j <= k+5 && (p.joined(j-1) || p.elided(j-1)); j++ {
+				if p.who[j] >= 0 {
+					return p.who[j], true
+				}
+			}
+		}
+	}
+	return -1, false
+}
+
+// inversion reads "explique-t-il", "a-t-elle déclaré", "fait-il". isCue
+// tells whether it was one; ok whether it names a person.
+func (a *attributor) inversion(p *para, wi int) (who int, ok, isCue bool) {
+	parts := hyphenParts(p.words[wi].fold)
+	if len(parts) < 2 {
+		return -1, false, false
+	}
+	base, pro := parts[0], parts[len(parts)-1]
+	verb := speechVerbs[base] || inversionVerbs[base] ||
+		(auxiliaries[base] && wi+1 < len(p.words) && p.joined(wi) && speechVerbs[p.words[wi+1].fold])
+	if !verb {
+		return -1, false, false
+	}
+	switch pro {
+	case "il":
+		return a.resolve(ref{ok: true, person: -1, pronoun: true, gender: guillemet.Male}), true, true
+	case "elle":
+		return a.resolve(ref{ok: true, person: -1, pronoun: true, gender: guillemet.Female}), true, true
+	case "on", "ils", "elles":
+		return -1, true, true
+	}
+	return -1, false, false
+}
+
+// before reads a cue between the sentence start (or the previous
+// quotation) and the quotation: "X a déclaré :", "X estime que",
+// "selon X,", "pour elle,".
+func (a *attributor) before(p *para, segStart, qStart int) (int, bool) {
+	seg := strings.TrimRightFunc(p.text[segStart:qStart], isSpace)
+	if seg == "" {
+		return -1, false
+	}
+	lo, hi := wordsIn(p.words, segStart, segStart+len(seg))
+	if hi <= lo {
+		return -1, false
+	}
+	last, _ := utf8.DecodeLastRuneInString(seg)
+	switch {
+	case last == ':':
+		return a.verbSubject(p, lo, hi)
+	case last == ',':
+		return a.source(p, lo, hi)
+	case p.words[hi-1].end == segStart+len(seg) && p.words[hi-1].fold == "que":
+		return a.verbSubject(p, lo, hi-1)
+	}
+	return -1, false
+}
+
+// verbSubject finds the speech verb ending words [lo, hi) and its subject.
+func (a *attributor) verbSubject(p *para, lo, hi int) (int, bool) {
+	ws := p.words
+	for v := hi - 1; v >= lo && v >= hi-6; v-- {
+		if who, ok, isCue := a.inversion(p, v); isCue {
+			return who, ok && who >= 0
+		}
+		if !speechVerbs[ws[v].fold] || p.quoted[v] {
+			continue
+		}
+		// « explique Marie Dupont : »
+		if v+1 < hi && p.joined(v) {
+			if r := p.parseRef(v + 1); r.ok && r.end == hi {
+				if who := a.resolve(r); who >= 0 {
+					return who, true
+				}
+			}
+		}
+		return a.subjectBefore(p, lo, v)
+	}
+	return -1, false
+}
+
+// maxSubject bounds how far back a subject is looked for.
+const maxSubject = 25
+
+// subjectBefore finds the subject of the verb at word v: the nearest
+// person named, subject pronoun or title before it.
+func (a *attributor) subjectBefore(p *para, lo, v int) (int, bool) {
+	ws := p.words
+	for k := v - 1; k >= lo && k >= v-maxSubject; k-- {
+		if p.quoted[k] {
+			continue
+		}
+		if p.who[k] >= 0 {
+			return p.who[k], true
+		}
+		f := ws[k].fold
+		if subjectPronouns[f] && !(f == "il" && p.impersonal(k)) {
+			who := a.resolve(p.parseRef(k))
+			return who, who >= 0
+		}
+		if _, ok := roleWords[f]; ok && k > lo {
+			if _, det := determiners[ws[k-1].fold]; det {
+				who := a.resolve(p.parseRef(k - 1))
+				return who, who >= 0
+			}
+		}
+	}
+	return -1, false
+}
+
+// impersonal reports whether "il" at word k refers to nobody: il faut,
+// il y a, il reste.
+func (p *para) impersonal(k int) bool {
+	return k+1 < len(p.words) && impersonal[p.words[k+1].fold]
+}
+
+// source reads "selon X," "pour X," or "d'après X," just before a quotation.
+func (a *attributor) source(p *para, lo, hi int) (int, bool) {
+	ws := p.words
+	for k := hi - 1; k >= lo && k >= hi-8; k-- {
+		f := ws[k].fold
+		if f != "selon" && f != "pour" && !(f == "apres" && k > 0 && ws[k-1].fold == "d" && p.elided(k-1)) {
+			continue
+		}
+		if k+1 < hi && p.joined(k) {
+			if r := p.parseRef(k + 1); r.ok && r.end == hi {
+				if who := a.resolve(r); who >= 0 {
+					return who, true
+				}
+			}
+		}
+		return -1, false
+	}
+	return -1, false
+}
+
+// selon finds "selon X" or "d'après X" anywhere in the sentence, outside
+// quotations: the whole sentence reports X's words. Where it stands is
+// found once per sentence, so that a long sentence full of quotations
+// stays linear.
+func (a *attributor) selon(p *para, si int, sent guillemet.Span) (int, bool) {
+	if p.selonAt[si] == unknownWord {
+		p.selonAt[si] = p.findSelon(sent)
+	}
+	if k := p.selonAt[si]; k >= 0 {
+		if who := a.resolve(p.parseRef(k)); who >= 0 {
+			return who, true
+		}
+	}
+	return -1, false
+}
+
+// unknownWord marks a per-sentence cache entry not computed yet.
+const unknownWord = -2
+
+// findSelon returns the word after the first "selon"/"d'après" of the
+// sentence that introduces someone, or -1.
+func (p *para) findSelon(sent guillemet.Span) int {
+	ws := p.words
+	lo, hi := wordsIn(ws, sent.Start, sent.End)
+	for k := lo; k < hi; k++ {
+		if p.quoted[k] {
+			continue
+		}
+		f := ws[k].fold
+		if (f == "selon" && p.joined(k)) || (f == "apres" && k > 0 && ws[k-1].fold == "d" && p.elided(k-1) && p.joined(k)) {
+			if p.parseRef(k + 1).ok {
+				return k + 1
+			}
+		}
+	}
+	return -1
+}
+
+// findVerb returns the speech verb that comes before any quotation in
+// the sentence, or -1. A verb after one is that quotation's cue.
+func (p *para) findVerb(sent guillemet.Span) int {
+	lo, hi := wordsIn(p.words, sent.Start, sent.End)
+	for k := lo; k < hi && !p.quoted[k]; k++ {
+		if speechVerbs[p.words[k].fold] {
+			return k
+		}
+	}
+	return -1
+}
+
+// subject finds the subject of the sentence before the quotation: the
+// first person named, or a subject pronoun or a title opening the
+// sentence or a clause. It is found once per sentence.
+func (a *attributor) subject(p *para, si int, sent guillemet.Span, qStart int) (int, bool) {
+	if p.subjectAt[si] == unknownWord {
+		p.subjectAt[si] = p.findSubject(sent)
+	}
+	k := p.subjectAt[si]
+	if k < 0 || p.words[k].end > qStart {
+		return -1, false
+	}
+	if p.who[k] >= 0 {
+		return p.who[k], true
+	}
+	who := a.resolve(p.parseRef(k))
+	return who, who >= 0
+}
+
+// findSubject returns the word where the subject of the sentence stands,
+// or -1.
+func (p *para) findSubject(sent guillemet.Span) int {
+	ws := p.words
+	lo, hi := wordsIn(ws, sent.Start, sent.End)
+	opening := true
+	for k := lo; k < hi; k++ {
+		if p.quoted[k] {
+			opening = false
+			continue
+		}
+		if p.who[k] >= 0 {
+			return k
+		}
+		f := ws[k].fold
+		if opening {
+			if subjectPronouns[f] && !(f == "il" && p.impersonal(k)) {
+				return k
+			}
+			if _, det := determiners[f]; det && k+1 < hi {
+				if _, role := roleWords[ws[k+1].fold]; role {
+					return k
+				}
+			}
+		}
+		opening = k+1 < len(ws) && strings.Contains(p.text[ws[k].end:ws[k+1].start], ",")
+	}
+	return -1
+}
