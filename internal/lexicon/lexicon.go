@@ -36,6 +36,7 @@ type Lexicon struct {
 	// entry of the form itself when both exist.
 	irregular map[string]hit
 	maxWords  int
+	synonyms  synonymIndex
 }
 
 type entry struct {

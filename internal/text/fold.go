@@ -40,3 +40,17 @@ var foldTable = map[rune]string{
 	'\u2019': "'", '\u2018': "'", '\u02bc': "'",
 	'\u00a0': " ", '\u202f': " ", '\u2009': " ",
 }
+
+// StripElision drops an elided article or pronoun from the front of a
+// French word: "l’audit" → "audit", "d'OpenStack" → "OpenStack".
+func StripElision(w string) string {
+	for i, r := range w {
+		if r == '\'' || r == '’' {
+			if i > 0 && i <= 5 {
+				return w[i+utf8.RuneLen(r):]
+			}
+			break
+		}
+	}
+	return w
+}

@@ -1,0 +1,336 @@
+package answer
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"guillemet/index"
+	"guillemet/internal/guillemet"
+	"guillemet/internal/text"
+)
+
+// MaxQuestion is the longest question Ask reads, in characters.
+const MaxQuestion = 1000
+
+// MaxAnswers is how many answers a Result holds at most.
+const MaxAnswers = 5
+
+// The corpus answers when the best passage matches at least minCoverage of
+// the question's weighted content, or minAnchored of it when what matches
+// is one of the corpus's topics (a term spread over several paragraphs,
+// or a name): "the audit rumour" is about the article even if it never
+// says "rumour"; "a new electric car" is not, though it says "nouveau".
+const (
+	minCoverage = 0.5
+	minAnchored = 0.25
+	topical     = 2 // paragraphs a term must occur in to be a topic
+)
+
+// Ask answers a question. A question the corpus does not answer gives a
+// Result with Found false and suggestions, not an error; an empty or
+// oversized question is an error of kind Invalid.
+func (e *Engine) Ask(ctx context.Context, question string) (guillemet.Result, error) {
+	const op = "answer.Ask"
+	q := Clean(question)
+	res := guillemet.Result{Question: q}
+	if q == "" {
+		res.Suggestions = e.suggestions()
+		return res, guillemet.Errorf(op, guillemet.Invalid, "the question is empty")
+	}
+	if utf8.RuneCountInString(q) > MaxQuestion {
+		res.Question = ""
+		return res, guillemet.Errorf(op, guillemet.Invalid, "the question is too long (at most %d characters)", MaxQuestion)
+	}
+	ws := splitWords(q)
+	lang := language(ws)
+	kind := kindOf(ws, lang)
+	cs := e.concepts(q, ws, lang)
+	answers, err := e.rank(ctx, cs, kind)
+	if err != nil {
+		return res, err
+	}
+	if len(answers) == 0 {
+		res.Suggestions = e.suggestions()
+		return res, nil
+	}
+	res.Found = true
+	res.Answers = answers
+	return res, nil
+}
+
+// Clean makes user text safe to analyse: control, zero-width and
+// direction characters go, whitespace collapses, invalid UTF-8 is dropped.
+func Clean(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			continue
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.Is(unicode.Cf, r) || unicode.IsControl(r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+type scored struct {
+	article, para, sent int
+	score               float64
+	coverage            float64
+}
+
+func (e *Engine) rank(ctx context.Context, cs []concept, kind Kind) ([]guillemet.Answer, error) {
+	total := 0.0
+	for _, c := range cs {
+		if c.Required && !c.Known {
+			return nil, nil // a name the corpus never mentions
+		}
+		total += c.Weight
+	}
+	if total == 0 {
+		return nil, nil
+	}
+	cands, err := e.candidates(ctx, cs)
+	if err != nil {
+		return nil, err
+	}
+	names := e.namedPeople(cs)
+	asked := map[string]bool{}
+	for _, c := range cs {
+		for _, w := range strings.Fields(c.Label) {
+			asked[w] = true
+		}
+	}
+	var best []scored
+	for _, ref := range cands {
+		pp := e.paras[ref.Article][ref.Paragraph]
+		para := e.articles[ref.Article].Paragraphs[ref.Paragraph]
+		pm := cover(cs, pp.terms)
+		if pm == 0 {
+			continue
+		}
+		top := scored{article: ref.Article, para: ref.Paragraph, sent: -1, score: math.Inf(-1), coverage: covered(cs, pp.terms) / total}
+		for si, s := range pp.sentences {
+			sm := cover(cs, s.terms)
+			if sm == 0 {
+				continue
+			}
+			score := (sm + 0.5*pm) / total
+			score += fits(kind, s.features, s.speaker, asked)
+			if kind == WhoIs && mentionsRole(para.Text[s.span.Start:s.span.End], names) {
+				score += 0.4
+			}
+			if s.features.Negated {
+				score -= 0.15
+			}
+			score += 0.1 * proximity(cs, s.tokens)
+			score -= 0.02 * math.Log1p(float64(len(s.tokens)))
+			if score > top.score {
+				top.sent, top.score = si, score
+			}
+		}
+		if top.sent >= 0 {
+			best = append(best, top)
+		}
+	}
+	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
+	if len(best) == 0 || best[0].coverage < minCoverage && (best[0].coverage < minAnchored || !e.anchored(cs, best[0])) {
+		return nil, nil
+	}
+	var out []guillemet.Answer
+	for _, b := range best {
+		if len(out) == MaxAnswers || b.score < best[0].score/3 {
+			break
+		}
+		out = append(out, e.answer(b, cs))
+	}
+	return out, nil
+}
+
+// candidates asks bleve for the passages that mention any rendering of
+// the question's concepts, each term boosted by its concept's weight.
+func (e *Engine) candidates(ctx context.Context, cs []concept) ([]index.Ref, error) {
+	var terms []index.Weighted
+	seen := map[string]bool{}
+	for _, c := range cs {
+		for _, a := range c.Alts {
+			for _, t := range a.Terms {
+				if !seen[t] {
+					seen[t] = true
+					terms = append(terms, index.Weighted{Term: t, Boost: c.Weight * a.Factor})
+				}
+			}
+		}
+	}
+	hits, err := e.idx.Search(ctx, index.KindPassage, terms, 50)
+	if err != nil {
+		return nil, err
+	}
+	refs := make([]index.Ref, len(hits))
+	for i, h := range hits {
+		refs[i] = h.Ref
+	}
+	return refs, nil
+}
+
+// anchored reports whether a passage matches a concept that is one of the
+// corpus's topics, by the question's own word or a translation of it: a
+// loose synonym or a near form is too weak a link.
+func (e *Engine) anchored(cs []concept, b scored) bool {
+	terms := e.paras[b.article][b.para].terms
+	for _, c := range cs {
+		for _, a := range c.Alts {
+			if a.Factor < translation || !allIn(a.Terms, terms) {
+				continue
+			}
+			if c.Required {
+				return true
+			}
+			for _, t := range a.Terms {
+				if e.spread[t] >= topical {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func allIn(terms []string, set map[string]bool) bool {
+	for _, t := range terms {
+		if !set[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// cover sums the weights of the concepts a set of terms renders, each
+// at the factor of its best rendering.
+func cover(cs []concept, terms map[string]bool) float64 {
+	sum := 0.0
+	for _, c := range cs {
+		sum += c.Weight * matchFactor(c, terms)
+	}
+	return sum
+}
+
+// covered sums the weights of the concepts a set of terms renders at all:
+// whether the passage speaks of each thing asked, however it words it.
+func covered(cs []concept, terms map[string]bool) float64 {
+	sum := 0.0
+	for _, c := range cs {
+		if matchFactor(c, terms) > 0 {
+			sum += c.Weight
+		}
+	}
+	return sum
+}
+
+func matchFactor(c concept, terms map[string]bool) float64 {
+	best := 0.0
+	for _, a := range c.Alts {
+		if allIn(a.Terms, terms) && a.Factor > best {
+			best = a.Factor
+		}
+	}
+	return best
+}
+
+// proximity rewards sentences where matched words of different concepts
+// stand close together, as they do in the sentence that answers.
+func proximity(cs []concept, toks []index.Token) float64 {
+	last, lastConcept, bonus := -100, -1, 0.0
+	for _, t := range toks {
+		for ci, c := range cs {
+			if !conceptHas(c, t.Term) {
+				continue
+			}
+			if ci != lastConcept && t.Position-last <= 3 {
+				bonus += 0.5
+			}
+			last, lastConcept = t.Position, ci
+			break
+		}
+	}
+	return math.Min(bonus, 1)
+}
+
+func conceptHas(c concept, term string) bool {
+	for _, a := range c.Alts {
+		for _, t := range a.Terms {
+			if t == term {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedPeople returns the people of the corpus the question names.
+func (e *Engine) namedPeople(cs []concept) []guillemet.Person {
+	var out []guillemet.Person
+	for _, art := range e.articles {
+		for _, p := range art.People {
+			name := text.Fold(p.Name)
+			for _, c := range cs {
+				if c.Required && strings.Contains(name, c.Label) {
+					out = append(out, p)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func mentionsRole(sentence string, people []guillemet.Person) bool {
+	f := text.Fold(sentence)
+	for _, p := range people {
+		if p.Role != "" && strings.Contains(f, text.Fold(p.Role)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) answer(b scored, cs []concept) guillemet.Answer {
+	art := e.articles[b.article]
+	para := art.Paragraphs[b.para]
+	s := e.paras[b.article][b.para].sentences[b.sent]
+	snip, marks, start, end := snippet(para.Text, s, cs)
+	speaker := s.speaker
+	if start != s.span.Start || end != s.span.End {
+		speaker = speakerAt(quotesIn(art.Quotes, para.Number), start, end)
+	}
+	return guillemet.Answer{
+		Article:   art.Name,
+		Paragraph: para.Number,
+		Passage:   para.Text,
+		Sentence:  snip,
+		Speaker:   speaker,
+		Score:     math.Round(b.score*1000) / 1000,
+		Marks:     marks,
+	}
+}
+
+func (e *Engine) suggestions() []string {
+	var out []string
+	for _, p := range e.overview.People {
+		out = append(out, p.Name)
+	}
+	return append(out, e.overview.Topics...)
+}

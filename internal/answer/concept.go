@@ -1,0 +1,340 @@
+package answer
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"guillemet/index"
+	"guillemet/internal/lexicon"
+
+	"guillemet/internal/text"
+)
+
+// A concept is one thing the question is about ("audit", "asked",
+// "supervisory board"), with the ways the article may say it.
+type concept struct {
+	Label    string
+	Alts     []alt
+	Weight   float64 // how specific it is: idf of its rarest rendering in the index
+	Required bool    // a proper noun: an answer must mention it
+	Known    bool    // some rendering occurs in the index
+	Verb     bool    // articles often say the same action with another verb
+}
+
+// alt is one rendering: analysed terms (several for a phrase) and how
+// much a match on it is worth relative to the question's own words.
+type alt struct {
+	Terms  []string
+	Factor float64
+}
+
+const (
+	ownWord     = 1.0  // the question's own word, as typed
+	translation = 0.8  // a French rendering of an English word
+	synonym     = 0.65 // a French synonym of a French word
+	nearForm    = 0.75 // applied when a term is matched by a near form
+	unknownVerb = 0.4  // share of the full weight an unmatched verb costs
+	shortStem   = 0.8  // a translated stem of three letters is often another word's ("mis")
+)
+
+// concepts turns a question into what it is about.
+func (e *Engine) concepts(q string, ws []word, lang Lang) []concept {
+	var cs []concept
+	if lang == English {
+		cs = e.englishConcepts(q, ws)
+	} else {
+		cs = e.frenchConcepts(q, ws)
+	}
+	return e.weigh(dedupe(cs))
+}
+
+func (e *Engine) frenchConcepts(q string, ws []word) []concept {
+	capital := capitals(ws)
+	toks := e.idx.Analyze(q)
+	var cs []concept
+	for i := 0; i < len(toks); i++ {
+		// A phrase the lexicon knows ("directeur général") is one concept.
+		if j := e.frenchPhrase(q, toks, i); j > i {
+			surface := q[toks[i].Start:toks[j].End]
+			c := concept{Label: text.Fold(surface)}
+			c.Alts = e.addAlt(nil, surface, ownWord)
+			for _, s := range e.lex.Synonyms(surface) {
+				c.Alts = e.addAlt(c.Alts, s, synonym)
+			}
+			cs = append(cs, c)
+			i = j
+			continue
+		}
+		t := toks[i]
+		surface := text.Fold(q[t.Start:t.End])
+		if k := strings.LastIndexByte(surface, '\''); k >= 0 {
+			surface = surface[k+1:] // l'écosystème: the word is écosystème
+		}
+		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] {
+			continue
+		}
+		c := concept{Label: surface, Required: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
+		c.Alts = e.addAlt(nil, q[t.Start:t.End], ownWord)
+		for _, s := range e.lex.Synonyms(surface) {
+			c.Alts = e.addAlt(c.Alts, s, synonym)
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// frenchPhrase returns the last token of the longest phrase of two to four
+// content words starting at toks[i] that the lexicon knows, or i.
+func (e *Engine) frenchPhrase(q string, toks []index.Token, i int) int {
+	for j := min(i+3, len(toks)-1); j > i; j-- {
+		if toks[j].Position-toks[i].Position > 5 {
+			continue
+		}
+		if e.lex.IsFrenchPhrase(q[toks[i].Start:toks[j].End]) {
+			return j
+		}
+	}
+	return i
+}
+
+func (e *Engine) englishConcepts(q string, ws []word) []concept {
+	capital := capitals(ws)
+	covered := map[string]bool{}
+	var cs []concept
+	for _, t := range e.lex.Translate(q) {
+		if questionWords[t.English] {
+			continue
+		}
+		c := concept{Label: t.English, Verb: englishVerb(q, t)}
+		req := false
+		for _, w := range strings.Fields(t.English) {
+			covered[w] = true
+			req = req || capital[w]
+		}
+		c.Required = req && !t.Phrase
+		if e.surface[t.English] { // a name or a loanword the article uses as is
+			c.Alts = e.addAlt(c.Alts, t.English, ownWord)
+		}
+		for _, fr := range t.French {
+			f := translation
+			if strings.Contains(fr, " ") {
+				f = 0.9 // a phrase rendering is specific
+			}
+			c.Alts = e.addAlt(c.Alts, fr, f)
+		}
+		for i, a := range c.Alts {
+			if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 {
+				c.Alts[i].Factor *= shortStem
+			}
+		}
+		cs = append(cs, c) // unmatched, it still counts against coverage
+	}
+	// Names and numbers the lexicon does not know still count as they are.
+	for _, w := range ws {
+		if covered[w.Fold] || questionWords[w.Fold] || englishMarkers[w.Fold] {
+			continue
+		}
+		if w.Capital && !w.First || isNumber(w.Fold) {
+			c := concept{Label: w.Fold, Required: w.Capital}
+			c.Alts = e.addAlt(nil, w.Fold, ownWord)
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// addAlt analyses a rendering and keeps it when every term of it occurs
+// in the index, exactly or as a near form (another inflection of the same
+// word, a cognate that lost a letter): a rendering the article never uses
+// cannot match.
+func (e *Engine) addAlt(alts []alt, s string, factor float64) []alt {
+	toks := e.idx.Analyze(s)
+	if len(toks) == 0 {
+		return alts
+	}
+	terms := make([]string, 0, len(toks))
+	for _, t := range toks {
+		term := t.Term
+		if e.idx.DocFreq(term) == 0 {
+			if term = e.near(term); term == "" {
+				return alts
+			}
+			factor *= nearForm
+		}
+		terms = append(terms, term)
+	}
+	for i, a := range alts {
+		if equal(a.Terms, terms) {
+			alts[i].Factor = math.Max(a.Factor, factor)
+			return alts
+		}
+	}
+	return append(alts, alt{Terms: terms, Factor: factor})
+}
+
+// near finds the index term closest to a term the index lacks: one that
+// differs only by an ending of up to three letters, with at least five
+// letters in common ("viaduct"/"viaduc", "inquiet"/"inquietent").
+func (e *Engine) near(term string) string {
+	const minCommon, maxEnding = 5, 3
+	if len(term) < minCommon {
+		return ""
+	}
+	best, bestDiff := "", maxEnding+1
+	for k := len(term) - 1; k >= max(minCommon, len(term)-maxEnding); k-- {
+		if e.idx.DocFreq(term[:k]) > 0 {
+			best, bestDiff = term[:k], len(term)-k
+			break
+		}
+	}
+	i := sort.SearchStrings(e.terms, term)
+	for ; i < len(e.terms) && strings.HasPrefix(e.terms[i], term); i++ {
+		if d := len(e.terms[i]) - len(term); d > 0 && d < bestDiff {
+			best, bestDiff = e.terms[i], d
+		}
+	}
+	return best
+}
+
+// weigh gives each concept the inverse document frequency of its most
+// specific rendering; a concept the index never mentions gets the
+// highest weight, so leaving it unmatched costs the most.
+func (e *Engine) weigh(cs []concept) []concept {
+	n := float64(e.idx.Docs())
+	maxIDF := math.Log(1 + n)
+	for i := range cs {
+		best := 0.0
+		for _, a := range cs[i].Alts {
+			df := 0
+			for _, t := range a.Terms {
+				if d := e.idx.DocFreq(t); df == 0 || d < df {
+					df = d
+				}
+			}
+			if df > 0 {
+				best = math.Max(best, math.Log(1+n/float64(df)))
+			}
+		}
+		cs[i].Known = best > 0
+		if !cs[i].Known {
+			// Each word of an unmatched phrase ("electric car") is content
+			// the passage lacks.
+			best = maxIDF * float64(len(strings.Fields(cs[i].Label)))
+			if cs[i].Verb {
+				best *= unknownVerb
+			}
+		}
+		cs[i].Weight = best
+	}
+	return cs
+}
+
+// dedupe merges concepts rendered by the same terms ("company" and
+// "companies" in one question).
+func dedupe(cs []concept) []concept {
+	out := cs[:0]
+	seen := map[string]int{}
+	for _, c := range cs {
+		key := c.Label
+		if len(c.Alts) > 0 {
+			key = strings.Join(c.Alts[0].Terms, " ")
+		}
+		if i, ok := seen[key]; ok {
+			out[i].Required = out[i].Required || c.Required
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, c)
+	}
+	return out
+}
+
+// lightVerbs carry tense and grammar, not what a question is about.
+var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete", "etre", "a", "ont", "avait", "avaient", "aura", "auront", "avoir", "eu",
+	"fait", "font", "faisait", "fera", "feront", "faire", "va", "vont", "allait", "ira", "iront", "aller", "peut", "peuvent", "pourrait", "doit", "doivent", "devrait",
+	"y", "t", "il", "elle", "ils", "elles", "on",
+	// what someone says or thinks is the quotation itself, not a word of it
+	"dit", "disent", "dire", "pense", "pensent", "penser", "propos")
+
+func capitals(ws []word) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		if w.Capital && !w.First && !questionWords[w.Fold] {
+			m[w.Fold] = true
+		}
+	}
+	return m
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+var englishAuxiliaries = set("did", "does", "do", "will", "would", "can", "could", "should", "to", "has", "have", "had",
+	"is", "are", "was", "were", "may", "might", "must", "shall", "didn't", "doesn't", "won't", "not")
+
+// englishVerb guesses whether a question's term is a verb: an inflected
+// form ("asked", "hires") or a word after an auxiliary ("did … start").
+func englishVerb(q string, t lexicon.Term) bool {
+	if t.Phrase {
+		return false
+	}
+	if t.Lemma != "" && t.Lemma != t.English && !strings.HasSuffix(t.English, "s") {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(q))
+	aux := false
+	for i, w := range words {
+		w = strings.Trim(w, "?!.,;:")
+		words[i] = w
+		if w == t.English && i > 0 && englishAuxiliaries[words[i-1]] {
+			return true
+		}
+		aux = aux || englishAuxiliaries[w] && i > 0
+	}
+	// "When will the line open?", "Where did it come from?": after a
+	// fronted auxiliary, the question ends on its verb and particles.
+	for i := len(words) - 1; aux && i > 0; i-- {
+		if particles[words[i]] {
+			continue
+		}
+		return words[i] == t.English
+	}
+	return false
+}
+
+var particles = set("from", "on", "about", "to", "for", "with", "up", "in", "into", "out", "at", "of", "off", "by", "over", "down", "back")
+
+var frenchAuxiliaries = set("va", "vont", "peut", "peuvent", "doit", "doivent", "veut", "veulent", "faut", "pour", "a", "ont", "est", "sont", "ete", "sera", "seront", "avait", "etait", "de", "d")
+
+// frenchVerb guesses whether a word of a French question is a verb: an
+// infinitive or a participle, or a word after an auxiliary.
+func frenchVerb(before, surface string) bool {
+	prev := ""
+	if f := strings.FieldsFunc(text.Fold(before), func(r rune) bool { return r == ' ' || r == '\'' || r == '-' }); len(f) > 0 {
+		prev = f[len(f)-1]
+	}
+	infinitive := strings.HasSuffix(surface, "er") || strings.HasSuffix(surface, "ir")
+	return frenchAuxiliaries[prev] && (infinitive || strings.HasSuffix(surface, "e") || strings.HasSuffix(surface, "es") || strings.HasSuffix(surface, "i") || strings.HasSuffix(surface, "u"))
+}

@@ -1,0 +1,129 @@
+// Package answer finds, in an indexed corpus, the passage and the sentence
+// that answer a question asked in French or in English, and says so
+// honestly when the corpus does not answer.
+package answer
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"guillemet/index"
+	"guillemet/internal/article"
+	"guillemet/internal/guillemet"
+	"guillemet/internal/lexicon"
+	"guillemet/internal/text"
+)
+
+// Engine answers questions about a corpus. It is safe for concurrent use:
+// everything it holds is read-only after New.
+type Engine struct {
+	articles []guillemet.Article
+	idx      *index.Index
+	lex      *lexicon.Lexicon
+	paras    [][]paragraph   // per article, per paragraph
+	terms    []string        // the index's dictionary, sorted, for near forms
+	surface  map[string]bool // the corpus's words as written, folded
+	spread   map[string]int  // in how many paragraphs each term occurs
+	overview guillemet.Overview
+}
+
+// paragraph is what ranking needs of a paragraph, analysed once.
+type paragraph struct {
+	sentences []sentence
+	terms     map[string]bool
+}
+
+type sentence struct {
+	span     guillemet.Span
+	tokens   []index.Token // offsets into the paragraph's text
+	terms    map[string]bool
+	features features
+	speaker  string
+}
+
+// New indexes the articles and prepares them for answering.
+func New(articles []guillemet.Article) (*Engine, error) {
+	idx, err := index.Build(articles)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{articles: articles, idx: idx, lex: lexicon.Default(), surface: map[string]bool{}, spread: map[string]int{}}
+	e.paras = make([][]paragraph, len(articles))
+	for a, art := range articles {
+		e.paras[a] = make([]paragraph, len(art.Paragraphs))
+		for p, para := range art.Paragraphs {
+			pp := paragraph{terms: map[string]bool{}}
+			quotes := quotesIn(art.Quotes, para.Number)
+			for _, sp := range para.Sentences {
+				s := sentence{span: sp, terms: map[string]bool{}}
+				for _, t := range e.idx.Analyze(para.Text[sp.Start:sp.End]) {
+					t.Start += sp.Start
+					t.End += sp.Start
+					s.tokens = append(s.tokens, t)
+					s.terms[t.Term] = true
+					pp.terms[t.Term] = true
+				}
+				s.features = featuresOf(para.Text[sp.Start:sp.End])
+				s.speaker = speakerAt(quotes, sp.Start, sp.End)
+				// Who speaks is mentioned where they speak, even as "il".
+				for _, q := range quotes {
+					if q.Speaker != "" && q.Span.Start < sp.End && q.Span.End > sp.Start {
+						for _, t := range e.idx.Analyze(q.Speaker) {
+							s.terms[t.Term] = true
+							pp.terms[t.Term] = true
+						}
+					}
+				}
+				pp.sentences = append(pp.sentences, s)
+			}
+			e.paras[a][p] = pp
+			for t := range pp.terms {
+				e.spread[t]++
+			}
+			for _, w := range strings.FieldsFunc(text.Fold(para.Text), notWordRune) {
+				e.surface[text.StripElision(w)] = true
+			}
+		}
+	}
+	idx.Terms(func(t string, _ int) { e.terms = append(e.terms, t) })
+	sort.Strings(e.terms)
+	e.overview = overview(articles)
+	return e, nil
+}
+
+// Load parses the corpus at path ("" for the embedded article) and
+// builds an Engine over it.
+func Load(path string) (*Engine, error) {
+	if path == "" {
+		return New([]guillemet.Article{article.Default()})
+	}
+	arts, err := article.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return New(arts)
+}
+
+// Close releases the index.
+func (e *Engine) Close() error { return e.idx.Close() }
+
+// Overview describes the corpus: its articles, people and topics.
+func (e *Engine) Overview() guillemet.Overview { return e.overview }
+
+// Articles returns the parsed corpus.
+func (e *Engine) Articles() []guillemet.Article { return e.articles }
+
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-'
+}
+
+func quotesIn(qs []guillemet.Quote, number int) []guillemet.Quote {
+	var out []guillemet.Quote
+	for _, q := range qs {
+		if q.Paragraph == number {
+			out = append(out, q)
+		}
+	}
+	return out
+}

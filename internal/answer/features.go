@@ -1,0 +1,119 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"guillemet/internal/guillemet"
+	"guillemet/internal/text"
+)
+
+// What a sentence holds, computed once at build time, so that a
+// question's kind can prefer the sentences that can answer it.
+type features struct {
+	Date    bool     // a year, a month, a season, a relative time
+	Number  bool     // digits or a number word
+	Cause   bool     // pour, parce que, s'explique par, imputables à…
+	Names   []string // capitalised words that do not open the sentence, folded
+	Negated bool     // ne … pas / n'… jamais: "X did not ask" answers "who asked" badly
+}
+
+var (
+	yearRe   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
+	digitRe  = regexp.MustCompile(`\d`)
+	negateRe = regexp.MustCompile(`\b(ne|n')\s*\S+\s+(pas|jamais|plus|guère|point)\b|\bn'\S+\s+(pas|jamais|plus)\b`)
+)
+
+var dateWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+	"printemps", "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle")
+
+var numberWords = set("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
+	"quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions", "milliard", "milliards", "dizaine", "dizaines",
+	"centaine", "centaines", "milliers", "moitie", "tiers", "quart", "pour cent", "%", "euros", "dollars")
+
+var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d", "en raison", "a cause", "grace a", "du fait",
+	"s'explique", "expliquent par", "imputable", "imputables", "du a", "due a", "dus a", "dues a", "faute de", "puisque", "en effet", "c'est pourquoi", "a l'origine"}
+
+func featuresOf(s string) features {
+	f := text.Fold(s)
+	var ft features
+	ft.Date = yearRe.MatchString(s)
+	ft.Number = digitRe.MatchString(s)
+	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
+	for _, w := range words {
+		ft.Date = ft.Date || dateWords[w]
+		ft.Number = ft.Number || numberWords[w]
+	}
+	for _, m := range causeMarkers {
+		if strings.Contains(f, m) {
+			ft.Cause = true
+			break
+		}
+	}
+	ft.Negated = negateRe.MatchString(f)
+	ft.Names = innerCapitals(s)
+	return ft
+}
+
+// innerCapitals lists the capitalised words that are not the sentence's
+// first: names of people, companies and places.
+func innerCapitals(s string) []string {
+	var out []string
+	first := true
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		w = text.StripElision(w)
+		r := []rune(w)
+		if len(r) == 0 {
+			continue
+		}
+		if !first && len(r) > 1 && unicode.IsUpper(r[0]) {
+			out = append(out, text.Fold(w))
+		}
+		first = false
+	}
+	return out
+}
+
+// fits scores how well a sentence's content suits the kind of question:
+// the bonus a sentence gets for holding what is asked for. A name counts
+// only if the question does not already hold it: "who asked?" is not
+// answered by the name it asks about.
+func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
+	newName := false
+	for _, n := range f.Names {
+		if !asked[n] {
+			newName = true
+			break
+		}
+	}
+	switch {
+	case k == Who && (newName || speaker != "" && !asked[text.Fold(speaker)]):
+		return 0.25
+	case k == When && f.Date, k == HowMany && f.Number:
+		return 0.35
+	case k == Why && f.Cause:
+		return 0.4
+	case (k == Where || k == Which) && newName:
+		return 0.15
+	}
+	return 0
+}
+
+// speakerAt returns who said the text in [start, end) of a paragraph,
+// when that text lies mostly inside a quotation.
+func speakerAt(quotes []guillemet.Quote, start, end int) string {
+	best, bestLen := "", 0
+	for _, q := range quotes {
+		lo, hi := max(start, q.Span.Start), min(end, q.Span.End)
+		if hi-lo > bestLen {
+			best, bestLen = q.Speaker, hi-lo
+		}
+	}
+	if bestLen*2 >= end-start {
+		return best
+	}
+	return ""
+}

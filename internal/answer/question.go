@@ -1,0 +1,143 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+
+	"guillemet/internal/text"
+)
+
+// Kind is what a question asks for; it decides which sentences fit.
+type Kind int
+
+const (
+	Open    Kind = iota // what, which, quel, que: no constraint
+	Who                 // a person or an organisation
+	When                // a date, month, season or year
+	HowMany             // a number or an amount
+	Where               // a place or a source
+	Why                 // a cause
+	WhoIs               // who is X: X's role
+	Which               // which/quel + noun: a named thing
+)
+
+// Lang is the language a question is written in.
+type Lang int
+
+const (
+	French Lang = iota
+	English
+)
+
+// words splits s into lowercase, accent-folded words, keeping the
+// original capitalisation flag so proper nouns can be told apart.
+type word struct {
+	Fold    string
+	Capital bool
+	First   bool // first word of the question
+}
+
+func splitWords(s string) []word {
+	var out []word
+	f := func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	}
+	for i, w := range strings.FieldsFunc(s, f) {
+		w = strings.Trim(w, "'’-")
+		if w == "" {
+			continue
+		}
+		r := []rune(w)
+		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]), First: i == 0})
+	}
+	return out
+}
+
+var englishMarkers = set("the", "who", "what", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was", "were",
+	"of", "for", "to", "from", "about", "with", "and", "has", "have", "many", "much", "said", "say", "says", "its", "his", "her", "their", "whose", "whom", "an", "on", "in", "at", "by", "this", "that")
+
+var frenchMarkers = set("le", "la", "les", "des", "du", "de", "un", "une", "qui", "que", "quoi", "quand", "combien", "pourquoi", "ou", "comment",
+	"quel", "quelle", "quels", "quelles", "est", "sont", "a", "ont", "il", "elle", "ils", "elles", "dit", "pour", "avec", "sur", "dans", "au", "aux", "et", "ce", "cette", "l", "d", "qu", "se", "son", "sa", "ses")
+
+// language guesses the language of a question from its function words.
+func language(ws []word) Lang {
+	en, fr := 0, 0
+	for _, w := range ws {
+		base := w.Fold
+		if i := strings.IndexAny(base, "'’"); i >= 0 {
+			fr++ // elision: l', d', qu'
+			base = base[i+1:]
+		}
+		if englishMarkers[base] {
+			en++
+		}
+		if frenchMarkers[base] {
+			fr++
+		}
+	}
+	if en > fr {
+		return English
+	}
+	return French
+}
+
+// kindOf recognises the question word, in either language.
+func kindOf(ws []word, lang Lang) Kind {
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1].Fold
+		}
+		switch w.Fold {
+		case "who", "qui", "whom", "whose":
+			if (next == "is" || next == "was" || next == "est") && i+2 < len(ws) && ws[i+2].Capital {
+				return WhoIs
+			}
+			return Who
+		case "when", "quand":
+			return When
+		case "combien":
+			return HowMany
+		case "how":
+			if next == "many" || next == "much" || next == "long" || next == "often" || next == "old" {
+				return HowMany
+			}
+		case "where", "ou":
+			if w.Fold == "ou" && lang != French {
+				continue
+			}
+			if w.Fold == "ou" && i > 0 { // "où" as question word opens the question; "ou" (or) does not
+				continue
+			}
+			return Where
+		case "why", "pourquoi":
+			return Why
+		case "which", "quel", "quelle", "quels", "quelles":
+			switch next {
+			case "year", "annee", "date", "month", "mois", "day", "jour", "season", "saison":
+				return When
+			}
+			return Which
+		case "what":
+			switch next {
+			case "year", "date", "month", "day", "season", "time":
+				return When
+			}
+		}
+	}
+	return Open
+}
+
+// questionWords are dropped before matching: they say what is asked,
+// not what it is about.
+var questionWords = set("who", "whom", "whose", "what", "when", "where", "why", "how", "which", "many", "much",
+	"qui", "que", "qu", "quoi", "quand", "combien", "pourquoi", "ou", "comment", "quel", "quelle", "quels", "quelles",
+	"lequel", "laquelle", "est-ce", "est-ce-que")
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

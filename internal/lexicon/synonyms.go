@@ -1,0 +1,74 @@
+package lexicon
+
+import (
+	"strings"
+	"sync"
+
+	"guillemet/internal/text"
+)
+
+// Limits that keep synonyms close in meaning: a French word listed under
+// many English entries ("faire", "prendre") is too vague to expand, and an
+// entry with a long list of renderings is a loose family of words.
+const (
+	maxSenses      = 3
+	maxPhraseSense = 8 // a phrase is specific even when many entries use it
+	maxRenderings  = 6
+	maxSynonyms    = 8
+	minSynonymRune = 3
+)
+
+// synonymIndex maps a folded French word or phrase to the entries that
+// render it; built on first use, since English questions never need it.
+type synonymIndex struct {
+	once   sync.Once
+	senses map[string][]int32
+}
+
+// Synonyms returns the other French renderings of the English entries that
+// render french ("directeur général" → "PDG", "DG", "patron"), so a French
+// question can meet the article's own words. Vague words get none.
+func (l *Lexicon) Synonyms(french string) []string {
+	l.synonyms.once.Do(l.buildSynonyms)
+	key := text.Fold(strings.TrimSpace(french))
+	senses := l.synonyms.senses[key]
+	limit := maxSenses
+	if strings.Contains(key, " ") {
+		limit = maxPhraseSense
+	}
+	if len([]rune(key)) < minSynonymRune || len(senses) == 0 || len(senses) > limit {
+		return nil
+	}
+	var out []string
+	for _, i := range senses {
+		for _, f := range l.entries[i].french {
+			if text.Fold(f) != key && len(out) < maxSynonyms {
+				out = appendUnique(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// IsFrenchPhrase reports whether the lexicon renders something by exactly
+// this French phrase; the engine uses it to keep "directeur général" whole.
+func (l *Lexicon) IsFrenchPhrase(french string) bool {
+	l.synonyms.once.Do(l.buildSynonyms)
+	return len(l.synonyms.senses[text.Fold(strings.TrimSpace(french))]) > 0
+}
+
+func (l *Lexicon) buildSynonyms() {
+	m := make(map[string][]int32)
+	for i, e := range l.entries {
+		if len(e.french) > maxRenderings {
+			continue
+		}
+		for _, f := range e.french {
+			k := text.Fold(f)
+			if n := len(m[k]); n == 0 || m[k][n-1] != int32(i) {
+				m[k] = append(m[k], int32(i))
+			}
+		}
+	}
+	l.synonyms.senses = m
+}
