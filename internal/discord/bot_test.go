@@ -217,8 +217,15 @@ func TestBot(t *testing.T) {
 		if cb.Type != discordgo.InteractionResponseChannelMessageWithSource || len(m.Embeds) != 1 {
 			t.Fatalf("response %d: %s", cb.Type, cb.Body)
 		}
-		if text := embedText(m); !strings.Contains(text, "qui a demandé un audit") && !strings.Contains(text, "qui a **demandé** un **audit**") {
-			t.Errorf("not the passage on the audit:\n%s", text)
+		e := m.Embeds[0]
+		// The answering sentence, its matched words in bold; the speaker;
+		// the paragraph as context; the article and paragraph number.
+		if !strings.Contains(e.Description, "qui a **demandé** un **audit**") || !strings.Contains(e.Description, "Pierre Paperon") {
+			t.Errorf("not the passage on the audit:\n%s", e.Description)
+		}
+		if len(e.Fields) != 1 || !strings.Contains(e.Fields[0].Value, "qui a demandé un audit") || e.Footer == nil ||
+			!strings.Contains(e.Footer.Text, "article · paragraph 3 · answer 1/") {
+			t.Errorf("context or footer:\n%s", embedText(m))
 		}
 		if m.Flags&discordgo.MessageFlagsEphemeral != 0 {
 			t.Error("the answer is ephemeral")
@@ -246,8 +253,6 @@ func TestBot(t *testing.T) {
 	})
 
 	t.Run("autocomplete", func(t *testing.T) {
-		people := h.bot.handler // the engine's people, as /about lists them
-		_ = people
 		cb, _ := h.interact(discordtest.Autocomplete("quote", discordtest.Focused("speaker", "")))
 		var resp struct {
 			Type int
