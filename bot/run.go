@@ -40,7 +40,7 @@ comes from the environment and from a .env file in the working directory
 DISCORD_GUILD_ID, DISCORD_API_URL, ASK_CHANNELS, SHARD_ID and SHARD_COUNT,
 DATA_PATH, LOG_LEVEL and LOG_FORMAT are optional.
 Exit status: 0 once stopped by a signal, 1 if Discord rejects the token or
-cannot be reached, 2 if the configuration is not valid.
+cannot be reached, 2 if the configuration (DATA_PATH included) is not valid.
 `
 
 // runBot runs the gateway bot: it validates the configuration (exit 2 if
@@ -70,11 +70,17 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdo
 		return exitUsage
 	}
 	log := newLogger(cfg, stderr)
+	prev := slog.Default()
+	slog.SetDefault(log)
+	defer slog.SetDefault(prev)
 
 	start := time.Now()
 	engine, err := answer.Load(cfg.DataPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "guillemet: cannot load the articles: %s\n", message(err))
+		if k := guillemet.KindOf(err); k == guillemet.Invalid || k == guillemet.NotFound {
+			return exitUsage // a wrong DATA_PATH, like the other commands
+		}
 		return exitFail
 	}
 	o := engine.Overview()
@@ -120,16 +126,14 @@ func closeBot(bot *discord.Bot, log *slog.Logger) error {
 }
 
 // newLogger writes to w, as LOG_FORMAT and LOG_LEVEL say, and never a
-// secret; it becomes slog's default.
+// secret.
 func newLogger(cfg discord.Config, w io.Writer) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
 	var h slog.Handler = slog.NewTextHandler(w, opts)
 	if cfg.LogFormat == "json" {
 		h = slog.NewJSONHandler(w, opts)
 	}
-	log := slog.New(discord.RedactingHandler(h))
-	slog.SetDefault(log)
-	return log
+	return slog.New(discord.RedactingHandler(h))
 }
 
 // message is the text of err without the operation that failed, for a

@@ -48,7 +48,7 @@ func TestRunBotConfigErrors(t *testing.T) {
 		{"bad values", map[string]string{"DISCORD_TOKEN": "x.y.z", "LOG_FORMAT": "xml", "SHARD_ID": "3"}, nil, 2, []string{"LOG_FORMAT", "SHARD_ID"}},
 		{"unknown flag", map[string]string{"DISCORD_TOKEN": "x.y.z"}, []string{"-nope"}, 2, []string{"Usage: guillemet [run]"}},
 		{"unexpected argument", map[string]string{"DISCORD_TOKEN": "x.y.z"}, []string{"what"}, 2, []string{"unexpected \"what\""}},
-		{"missing articles", map[string]string{"DISCORD_TOKEN": "x.y.z", "DATA_PATH": "/nonexistent/articles"}, nil, 1, []string{"cannot load the articles"}},
+		{"missing articles", map[string]string{"DISCORD_TOKEN": "x.y.z", "DATA_PATH": "/nonexistent/articles"}, nil, 2, []string{"cannot load the articles"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
