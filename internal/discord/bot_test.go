@@ -181,6 +181,11 @@ func TestBot(t *testing.T) {
 		if h.bot.BotID() != srv.BotID || h.bot.AppID() != srv.AppID {
 			t.Errorf("ids %s %s", h.bot.BotID(), h.bot.AppID())
 		}
+		// Everything went to DISCORD_API_URL: the token check, then the
+		// gateway address, then the gateway that address named.
+		if len(srv.RequestsTo("GET /users/@me")) != 1 || len(srv.RequestsTo("GET /gateway")) != 1 {
+			t.Errorf("requests: %d to /users/@me, %d to /gateway", len(srv.RequestsTo("GET /users/@me")), len(srv.RequestsTo("GET /gateway")))
+		}
 		ids := srv.Packets(2)
 		var identify struct{ Intents discordgo.Intent }
 		json.Unmarshal(ids[0].Data, &identify)
