@@ -45,11 +45,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (guillemet.Result, er
 		res.Question = ""
 		return res, guillemet.Errorf(op, guillemet.Invalid, "the question is too long (at most %d characters)", MaxQuestion)
 	}
-	ws := splitWords(q)
-	lang := language(ws)
-	kind := kindOf(ws, lang)
-	cs := e.concepts(q, ws, lang)
-	answers, err := e.rank(ctx, cs, kind)
+	answers, err := e.rank(ctx, e.parse(q))
 	if err != nil {
 		return res, err
 	}
@@ -92,7 +88,8 @@ type scored struct {
 	coverage            float64
 }
 
-func (e *Engine) rank(ctx context.Context, cs []concept, kind Kind) ([]guillemet.Answer, error) {
+func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, error) {
+	cs, kind := q.concepts, q.kind
 	total := 0.0
 	for _, c := range cs {
 		if c.Required && !c.Known {
@@ -136,13 +133,19 @@ func (e *Engine) rank(ctx context.Context, cs []concept, kind Kind) ([]guillemet
 			if s.features.Negated {
 				score -= 0.15
 			}
+			if q.says && s.speaker != "" {
+				score += 0.2
+			}
+			if para.Heading {
+				score /= 2 // a heading announces a story, it rarely answers
+			}
 			score += 0.1 * proximity(cs, s.tokens)
 			score -= 0.02 * math.Log1p(float64(len(s.tokens)))
 			if score > top.score {
 				top.sent, top.score = si, score
 			}
 		}
-		if top.sent >= 0 {
+		if top.sent >= 0 && (!kind.strict() || fitsStrictly(kind, pp.sentences[top.sent].features)) {
 			best = append(best, top)
 		}
 	}

@@ -38,16 +38,36 @@ const (
 	shortStem   = 0.8  // a translated stem of three letters is often another word's ("mis")
 )
 
-// concepts turns a question into what it is about.
-func (e *Engine) concepts(q string, ws []word, lang Lang) []concept {
+// question is what Ask reads in a question.
+type question struct {
+	lang     Lang
+	kind     Kind
+	says     bool // it asks what someone said: quotations fit
+	concepts []concept
+}
+
+// parse reads a cleaned question.
+func (e *Engine) parse(q string) question {
+	ws := splitWords(q)
+	qq := question{lang: language(ws)}
+	qq.kind = kindOf(ws, qq.lang)
+	for _, w := range ws {
+		qq.says = qq.says || speechVerbs[w.Fold]
+	}
 	var cs []concept
-	if lang == English {
+	if qq.lang == English {
 		cs = e.englishConcepts(q, ws)
 	} else {
 		cs = e.frenchConcepts(q, ws)
 	}
-	return e.weigh(dedupe(cs))
+	qq.concepts = e.weigh(dedupe(cs))
+	return qq
 }
+
+// speechVerbs ask for what someone said; as words they would only match
+// the verbs that introduce quotations, anywhere in the article.
+var speechVerbs = set("say", "says", "said", "saying", "tell", "tells", "told", "claim", "claims", "claimed", "state", "states", "stated",
+	"declare", "declared", "comment", "commented", "dit", "disent", "dire", "declare", "affirme", "affirment", "raconte")
 
 func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 	capital := capitals(ws)
@@ -103,7 +123,7 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 	covered := map[string]bool{}
 	var cs []concept
 	for _, t := range e.lex.Translate(q) {
-		if questionWords[t.English] {
+		if questionWords[t.English] || speechVerbs[t.English] {
 			continue
 		}
 		c := concept{Label: t.English, Verb: englishVerb(q, t)}
@@ -300,8 +320,11 @@ func englishVerb(q string, t lexicon.Term) bool {
 	if t.Phrase {
 		return false
 	}
-	if t.Lemma != "" && t.Lemma != t.English && !strings.HasSuffix(t.English, "s") {
+	if t.Lemma != "" && t.Lemma != t.English && !strings.HasSuffix(t.English, "s") || commonVerbs[t.Lemma] {
 		return true
+	}
+	if strings.HasSuffix(t.English, "ly") && len(t.English) > 5 {
+		return true // "actually", "finally": manner, not matter
 	}
 	words := strings.Fields(strings.ToLower(q))
 	aux := false
@@ -324,9 +347,16 @@ func englishVerb(q string, t lexicon.Term) bool {
 	return false
 }
 
+// commonVerbs are rarely nouns in a question, wherever they stand.
+var commonVerbs = set("think", "say", "tell", "believe", "come", "go", "want", "know", "mean", "feel", "seem", "get", "make",
+	"take", "give", "happen", "expect", "plan", "hope", "consider", "explain", "claim", "argue", "react", "respond")
+
 var particles = set("from", "on", "about", "to", "for", "with", "up", "in", "into", "out", "at", "of", "off", "by", "over", "down", "back")
 
-var frenchAuxiliaries = set("va", "vont", "peut", "peuvent", "doit", "doivent", "veut", "veulent", "faut", "pour", "a", "ont", "est", "sont", "ete", "sera", "seront", "avait", "etait", "de", "d")
+// frenchAuxiliaries are followed by a verb: "va remplacer", "a-t-elle
+// augmenté", and in questions "qui fabrique", "que propose".
+var frenchAuxiliaries = set("va", "vont", "peut", "peuvent", "doit", "doivent", "veut", "veulent", "faut", "pour", "a", "ont", "est", "sont", "ete", "sera", "seront", "avait", "etait", "de", "d",
+	"il", "elle", "ils", "elles", "on", "qui", "que", "qu", "comment", "pourquoi", "quand")
 
 // frenchVerb guesses whether a word of a French question is a verb: an
 // infinitive or a participle, or a word after an auxiliary.
@@ -336,5 +366,7 @@ func frenchVerb(before, surface string) bool {
 		prev = f[len(f)-1]
 	}
 	infinitive := strings.HasSuffix(surface, "er") || strings.HasSuffix(surface, "ir")
-	return frenchAuxiliaries[prev] && (infinitive || strings.HasSuffix(surface, "e") || strings.HasSuffix(surface, "es") || strings.HasSuffix(surface, "i") || strings.HasSuffix(surface, "u"))
+	verbal := infinitive || strings.HasSuffix(surface, "e") || strings.HasSuffix(surface, "es") || strings.HasSuffix(surface, "ent") ||
+		strings.HasSuffix(surface, "i") || strings.HasSuffix(surface, "u") || strings.HasSuffix(surface, "it")
+	return frenchAuxiliaries[prev] && verbal
 }

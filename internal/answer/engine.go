@@ -55,7 +55,7 @@ func New(articles []guillemet.Article) (*Engine, error) {
 		for p, para := range art.Paragraphs {
 			pp := paragraph{terms: map[string]bool{}}
 			quotes := quotesIn(art.Quotes, para.Number)
-			for _, sp := range para.Sentences {
+			for _, sp := range units(para.Text, para.Sentences) {
 				s := sentence{span: sp, terms: map[string]bool{}}
 				for _, t := range e.idx.Analyze(para.Text[sp.Start:sp.End]) {
 					t.Start += sp.Start

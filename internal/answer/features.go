@@ -15,6 +15,7 @@ type features struct {
 	Date    bool     // a year, a month, a season, a relative time
 	Number  bool     // digits or a number word
 	Cause   bool     // pour, parce que, s'explique par, imputables à…
+	Place   bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
 	Names   []string // capitalised words that do not open the sentence, folded
 	Negated bool     // ne … pas / n'… jamais: "X did not ask" answers "who asked" badly
 }
@@ -22,7 +23,10 @@ type features struct {
 var (
 	yearRe   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
 	digitRe  = regexp.MustCompile(`\d`)
-	negateRe = regexp.MustCompile(`\b(ne|n')\s*\S+\s+(pas|jamais|plus|guère|point)\b|\bn'\S+\s+(pas|jamais|plus)\b`)
+	placeRe  = regexp.MustCompile(`(?:\b(?:à|au|aux|en|dans|depuis|chez|vers|sur|près de)|\b(?:magazine|journal|quotidien|hebdomadaire|site|blog|radio|chaîne|agence))\s+(?:la |le |les |l['’])?\p{Lu}`)
+	negateRe = regexp.MustCompile(`\b(ne|n')\s*\S+\s+(pas|jamais|plus|guere|point)\b|\bn'\S+\s+(pas|jamais|plus)\b`)
+	// "ne … pas avant 2028" says when, it does not deny.
+	notDenialRe = regexp.MustCompile(`\b(pas|plus) (avant|apres|seulement|que|moins|plus tard|encore|au-dela)\b`)
 )
 
 var dateWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
@@ -52,7 +56,8 @@ func featuresOf(s string) features {
 			break
 		}
 	}
-	ft.Negated = negateRe.MatchString(f)
+	ft.Negated = negateRe.MatchString(f) && !notDenialRe.MatchString(f)
+	ft.Place = placeRe.MatchString(s)
 	ft.Names = innerCapitals(s)
 	return ft
 }
@@ -77,6 +82,17 @@ func innerCapitals(s string) []string {
 	return out
 }
 
+// fitsStrictly reports whether a sentence holds what a strict kind asks for.
+func fitsStrictly(k Kind, f features) bool {
+	switch k {
+	case When:
+		return f.Date
+	case HowMany:
+		return f.Number
+	}
+	return true
+}
+
 // fits scores how well a sentence's content suits the kind of question:
 // the bonus a sentence gets for holding what is asked for. A name counts
 // only if the question does not already hold it: "who asked?" is not
@@ -92,11 +108,13 @@ func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
 	switch {
 	case k == Who && (newName || speaker != "" && !asked[text.Fold(speaker)]):
 		return 0.25
-	case k == When && f.Date, k == HowMany && f.Number:
+	case k == When && f.Date, (k == HowMany || k == HowMuch) && f.Number:
 		return 0.35
 	case k == Why && f.Cause:
 		return 0.4
-	case (k == Where || k == Which) && newName:
+	case k == Where && f.Place:
+		return 0.25
+	case k == Which && newName:
 		return 0.15
 	}
 	return 0

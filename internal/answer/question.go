@@ -14,7 +14,8 @@ const (
 	Open    Kind = iota // what, which, quel, que: no constraint
 	Who                 // a person or an organisation
 	When                // a date, month, season or year
-	HowMany             // a number or an amount
+	HowMany             // a count or an age: the answer must hold a number
+	HowMuch             // an amount, a duration: a number helps
 	Where               // a place or a source
 	Why                 // a cause
 	WhoIs               // who is X: X's role
@@ -97,10 +98,16 @@ func kindOf(ws []word, lang Lang) Kind {
 		case "when", "quand":
 			return When
 		case "combien":
-			return HowMany
-		case "how":
-			if next == "many" || next == "much" || next == "long" || next == "often" || next == "old" {
+			if next == "de" || next == "d" {
 				return HowMany
+			}
+			return HowMuch
+		case "how":
+			switch next {
+			case "many", "old":
+				return HowMany
+			case "much", "long", "often", "far", "big", "large":
+				return HowMuch
 			}
 		case "where", "ou":
 			if w.Fold == "ou" && lang != French {
@@ -114,6 +121,8 @@ func kindOf(ws []word, lang Lang) Kind {
 			return Why
 		case "which", "quel", "quelle", "quels", "quelles":
 			switch next {
+			case "age":
+				return HowMany
 			case "year", "annee", "date", "month", "mois", "day", "jour", "season", "saison":
 				return When
 			}
@@ -127,6 +136,10 @@ func kindOf(ws []word, lang Lang) Kind {
 	}
 	return Open
 }
+
+// strict kinds ask for something a sentence either holds or not: a
+// passage without a date does not say when.
+func (k Kind) strict() bool { return k == When || k == HowMany }
 
 // questionWords are dropped before matching: they say what is asked,
 // not what it is about.
