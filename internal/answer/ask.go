@@ -84,9 +84,14 @@ func Clean(s string) string {
 
 type scored struct {
 	article, para, sent int
+	next                bool // the answer runs on into the next sentence
 	score               float64
 	coverage            float64
 }
+
+// followOn is the share of a question kind's bonus a sentence gets when
+// what is asked for stands in the sentence after it.
+const followOn = 0.6
 
 func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, error) {
 	cs, kind := q.concepts, q.kind
@@ -126,7 +131,21 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 				continue
 			}
 			score := (sm + 0.5*pm) / total
-			score += fits(kind, s.features, s.speaker, asked)
+			// What is asked for often follows in the next sentence: "Le
+			// marché attire de nombreux concurrents. L'israélien Hydrasense…"
+			fit, next := fits(kind, s.features, s.speaker, asked), false
+			strict := fitsStrictly(kind, s.features)
+			if si+1 < len(pp.sentences) {
+				n := pp.sentences[si+1]
+				if f := followOn * fits(kind, n.features, n.speaker, asked); f > fit {
+					fit, next = f, true
+				}
+				strict = strict || fitsStrictly(kind, n.features)
+			}
+			if kind.strict() && !strict {
+				continue
+			}
+			score += fit
 			if kind == WhoIs && mentionsRole(para.Text[s.span.Start:s.span.End], names) {
 				score += 0.4
 			}
@@ -136,16 +155,16 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			if q.says && s.speaker != "" {
 				score += 0.2
 			}
-			if para.Heading {
-				score /= 2 // a heading announces a story, it rarely answers
-			}
 			score += 0.1 * proximity(cs, s.tokens)
 			score -= 0.02 * math.Log1p(float64(len(s.tokens)))
+			if para.Heading {
+				score *= 0.3 // a heading announces a story, it rarely answers
+			}
 			if score > top.score {
-				top.sent, top.score = si, score
+				top.sent, top.score, top.next = si, score, next
 			}
 		}
-		if top.sent >= 0 && (!kind.strict() || fitsStrictly(kind, pp.sentences[top.sent].features)) {
+		if top.sent >= 0 {
 			best = append(best, top)
 		}
 	}
@@ -191,7 +210,9 @@ func (e *Engine) candidates(ctx context.Context, cs []concept) ([]index.Ref, err
 
 // anchored reports whether a passage matches a concept that is one of the
 // corpus's topics, by the question's own word or a translation of it: a
-// loose synonym or a near form is too weak a link.
+// loose synonym or a near form is too weak a link, and a name is not a
+// topic ("How many employees does Voltaria have?" is not answered by an
+// article that only names Voltaria).
 func (e *Engine) anchored(cs []concept, b scored) bool {
 	terms := e.paras[b.article][b.para].terms
 	for _, c := range cs {
@@ -200,7 +221,7 @@ func (e *Engine) anchored(cs []concept, b scored) bool {
 				continue
 			}
 			if c.Required {
-				return true
+				continue // the article's names are everywhere in it
 			}
 			for _, t := range a.Terms {
 				if e.spread[t] >= topical {
@@ -314,6 +335,11 @@ func (e *Engine) answer(b scored, cs []concept) guillemet.Answer {
 	art := e.articles[b.article]
 	para := art.Paragraphs[b.para]
 	s := e.paras[b.article][b.para].sentences[b.sent]
+	if b.next {
+		n := e.paras[b.article][b.para].sentences[b.sent+1]
+		s.span.End = n.span.End
+		s.tokens = append(s.tokens[:len(s.tokens):len(s.tokens)], n.tokens...)
+	}
 	snip, marks, start, end := snippet(para.Text, s, cs)
 	speaker := s.speaker
 	if start != s.span.Start || end != s.span.End {

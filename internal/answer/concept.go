@@ -91,8 +91,8 @@ func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 		if k := strings.LastIndexByte(surface, '\''); k >= 0 {
 			surface = surface[k+1:] // l'écosystème: the word is écosystème
 		}
-		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] {
-			continue
+		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
+			continue // "aura lieu": takes place
 		}
 		c := concept{Label: surface, Required: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
 		c.Alts = e.addAlt(nil, q[t.Start:t.End], ownWord)
@@ -277,6 +277,16 @@ var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete",
 	// what someone says or thinks is the quotation itself, not a word of it
 	"dit", "disent", "dire", "pense", "pensent", "penser", "propos")
 
+var avoir = set("a", "ont", "aura", "auront", "avait", "avaient", "aurait", "auraient", "avoir", "eu", "ait")
+
+func prevWord(before string) string {
+	f := strings.FieldsFunc(text.Fold(before), func(r rune) bool { return r == ' ' || r == '\'' || r == '-' })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
 func capitals(ws []word) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range ws {
@@ -361,10 +371,7 @@ var frenchAuxiliaries = set("va", "vont", "peut", "peuvent", "doit", "doivent", 
 // frenchVerb guesses whether a word of a French question is a verb: an
 // infinitive or a participle, or a word after an auxiliary.
 func frenchVerb(before, surface string) bool {
-	prev := ""
-	if f := strings.FieldsFunc(text.Fold(before), func(r rune) bool { return r == ' ' || r == '\'' || r == '-' }); len(f) > 0 {
-		prev = f[len(f)-1]
-	}
+	prev := prevWord(before)
 	infinitive := strings.HasSuffix(surface, "er") || strings.HasSuffix(surface, "ir")
 	verbal := infinitive || strings.HasSuffix(surface, "e") || strings.HasSuffix(surface, "es") || strings.HasSuffix(surface, "ent") ||
 		strings.HasSuffix(surface, "i") || strings.HasSuffix(surface, "u") || strings.HasSuffix(surface, "it")

@@ -14,6 +14,7 @@ import (
 type features struct {
 	Date    bool     // a year, a month, a season, a relative time
 	Number  bool     // digits or a number word
+	Age     bool     // "42 ans", "âgé de"
 	Cause   bool     // pour, parce que, s'explique par, imputables à…
 	Place   bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
 	Names   []string // capitalised words that do not open the sentence, folded
@@ -25,6 +26,7 @@ var (
 	digitRe  = regexp.MustCompile(`\d`)
 	placeRe  = regexp.MustCompile(`(?:\b(?:à|au|aux|en|dans|depuis|chez|vers|sur|près de)|\b(?:magazine|journal|quotidien|hebdomadaire|site|blog|radio|chaîne|agence))\s+(?:la |le |les |l['’])?\p{Lu}`)
 	negateRe = regexp.MustCompile(`\b(ne|n')\s*\S+\s+(pas|jamais|plus|guere|point)\b|\bn'\S+\s+(pas|jamais|plus)\b`)
+	ageRe    = regexp.MustCompile(`\b(\d+|[a-z]+-?[a-z]*) ans\b|\bage(e|s|es)? de\b|\bquadragenaire|quinquagenaire|sexagenaire|trentenaire`)
 	// "ne … pas avant 2028" says when, it does not deny.
 	notDenialRe = regexp.MustCompile(`\b(pas|plus) (avant|apres|seulement|que|moins|plus tard|encore|au-dela)\b`)
 )
@@ -58,6 +60,7 @@ func featuresOf(s string) features {
 	}
 	ft.Negated = negateRe.MatchString(f) && !notDenialRe.MatchString(f)
 	ft.Place = placeRe.MatchString(s)
+	ft.Age = ageRe.MatchString(f)
 	ft.Names = innerCapitals(s)
 	return ft
 }
@@ -89,6 +92,8 @@ func fitsStrictly(k Kind, f features) bool {
 		return f.Date
 	case HowMany:
 		return f.Number
+	case Age:
+		return f.Age
 	}
 	return true
 }
@@ -108,7 +113,7 @@ func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
 	switch {
 	case k == Who && (newName || speaker != "" && !asked[text.Fold(speaker)]):
 		return 0.25
-	case k == When && f.Date, (k == HowMany || k == HowMuch) && f.Number:
+	case k == When && f.Date, (k == HowMany || k == HowMuch) && f.Number, k == Age && f.Age:
 		return 0.35
 	case k == Why && f.Cause:
 		return 0.4

@@ -20,6 +20,7 @@ const (
 	Why                 // a cause
 	WhoIs               // who is X: X's role
 	Which               // which/quel + noun: a named thing
+	Age                 // how old: an age in years
 )
 
 // Lang is the language a question is written in.
@@ -104,7 +105,9 @@ func kindOf(ws []word, lang Lang) Kind {
 			return HowMuch
 		case "how":
 			switch next {
-			case "many", "old":
+			case "old":
+				return Age
+			case "many":
 				return HowMany
 			case "much", "long", "often", "far", "big", "large":
 				return HowMuch
@@ -122,7 +125,7 @@ func kindOf(ws []word, lang Lang) Kind {
 		case "which", "quel", "quelle", "quels", "quelles":
 			switch next {
 			case "age":
-				return HowMany
+				return Age
 			case "year", "annee", "date", "month", "mois", "day", "jour", "season", "saison":
 				return When
 			}
@@ -139,7 +142,7 @@ func kindOf(ws []word, lang Lang) Kind {
 
 // strict kinds ask for something a sentence either holds or not: a
 // passage without a date does not say when.
-func (k Kind) strict() bool { return k == When || k == HowMany }
+func (k Kind) strict() bool { return k == When || k == HowMany || k == Age }
 
 // questionWords are dropped before matching: they say what is asked,
 // not what it is about.

@@ -17,7 +17,9 @@ type line struct {
 const (
 	maxHeadingRunes = 80
 	maxHeadingWords = 12
-	maxTitleRunes   = 80
+	// maxTitleLineRunes bounds an article's opening title line.
+	maxTitleLineRunes = 160
+	maxTitleRunes     = 80
 )
 
 // splitParagraphs cuts text into its non-blank lines. Lines holding only
@@ -39,9 +41,16 @@ func splitParagraphs(s string) []line {
 			out = append(out, line{text: h, heading: true})
 			continue
 		}
-		out = append(out, line{text: t, heading: isHeading(t)})
+		out = append(out, line{text: t, heading: isHeading(t) || len(out) == 0 && isTitle(t)})
 	}
 	return out
+}
+
+// isTitle tells an article's opening line that is its title: news titles
+// run longer than section headings ("Voltaria : bénéfice record en 2023,
+// le groupe promet une baisse des prix") but have the same shape.
+func isTitle(t string) bool {
+	return utf8.RuneCountInString(t) <= maxTitleLineRunes && headingShape(t)
 }
 
 // markdownHeading recognises "# Title" up to "###### Title".
@@ -58,12 +67,17 @@ func markdownHeading(t string) (string, bool) {
 	return h, h != ""
 }
 
-// isHeading tells a heading: short, starting like a title and without the
-// final punctuation that ends a sentence or announces a quotation.
+// isHeading tells a heading: short, and shaped like one.
 func isHeading(t string) bool {
 	if utf8.RuneCountInString(t) > maxHeadingRunes || len(strings.FieldsFunc(t, isSpace)) > maxHeadingWords {
 		return false
 	}
+	return headingShape(t)
+}
+
+// headingShape: starting like a title, and without the final punctuation
+// that ends a sentence or announces a quotation.
+func headingShape(t string) bool {
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if strings.ContainsRune(".!?…:;,«»\"“”'’", last) {
 		return false

@@ -56,7 +56,9 @@ func TestSplitParagraphs(t *testing.T) {
 		{"markdown", "# Le titre #\n## \ntexte", []line{{"Le titre", true}, {"##", false}, {"texte", false}}},
 		{"heading punctuation", "Fin.\nQuoi ?\nIl a dit :\n« Non »\n2024 en chiffres", []line{{"Fin.", false}, {"Quoi ?", false}, {"Il a dit :", false}, {"« Non »", false}, {"2024 en chiffres", true}}},
 		{"lower case is no heading", "et puis voilà", []line{{"et puis voilà", false}}},
-		{"long line is no heading", strings.Repeat("Mot ", 13), []line{{strings.TrimSpace(strings.Repeat("Mot ", 13)), false}}},
+		{"long line is no heading", "Début.\n" + strings.Repeat("Mot ", 13), []line{{"Début.", false}, {strings.TrimSpace(strings.Repeat("Mot ", 13)), false}}},
+		{"long opening line is a title", "Voltaria : bénéfice record en 2023, le groupe promet une baisse des prix\nTexte.", []line{{"Voltaria : bénéfice record en 2023, le groupe promet une baisse des prix", true}, {"Texte.", false}}},
+		{"opening sentence is no title", strings.Repeat("Mot ", 13) + "fin.", []line{{strings.TrimSpace(strings.Repeat("Mot ", 13)) + " fin.", false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

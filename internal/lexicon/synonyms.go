@@ -9,11 +9,14 @@ import (
 
 // Limits that keep synonyms close in meaning: a French word listed under
 // many English entries ("faire", "prendre") is too vague to expand, and an
-// entry with a long list of renderings is a loose family of words.
+// entry's renderings drift from its main sense as the list goes on
+// (turnover: chiffre d'affaires, CA, rotation, renouvellement), so only a
+// word among an entry's first renderings links to the others among them.
 const (
 	maxSenses      = 3
 	maxPhraseSense = 8 // a phrase is specific even when many entries use it
-	maxRenderings  = 6
+	mainSense      = 2 // a word is a main rendering of an entry within these
+	closeSense     = 3 // its synonyms are that entry's first renderings
 	maxSynonyms    = 8
 	minSynonymRune = 3
 )
@@ -41,7 +44,7 @@ func (l *Lexicon) Synonyms(french string) []string {
 	}
 	var out []string
 	for _, i := range senses {
-		for _, f := range l.entries[i].french {
+		for _, f := range l.entries[i].french[:min(closeSense, len(l.entries[i].french))] {
 			if text.Fold(f) != key && len(out) < maxSynonyms {
 				out = appendUnique(out, f)
 			}
@@ -50,7 +53,7 @@ func (l *Lexicon) Synonyms(french string) []string {
 	return out
 }
 
-// IsFrenchPhrase reports whether the lexicon renders something by exactly
+// IsFrenchPhrase reports whether the lexicon renders something mainly by
 // this French phrase; the engine uses it to keep "directeur général" whole.
 func (l *Lexicon) IsFrenchPhrase(french string) bool {
 	l.synonyms.once.Do(l.buildSynonyms)
@@ -60,10 +63,7 @@ func (l *Lexicon) IsFrenchPhrase(french string) bool {
 func (l *Lexicon) buildSynonyms() {
 	m := make(map[string][]int32)
 	for i, e := range l.entries {
-		if len(e.french) > maxRenderings {
-			continue
-		}
-		for _, f := range e.french {
+		for _, f := range e.french[:min(mainSense, len(e.french))] {
 			k := text.Fold(f)
 			if n := len(m[k]); n == 0 || m[k][n-1] != int32(i) {
 				m[k] = append(m[k], int32(i))
