@@ -30,12 +30,15 @@ type alt struct {
 }
 
 const (
-	ownWord     = 1.0  // the question's own word, as typed
-	translation = 0.8  // a French rendering of an English word
-	synonym     = 0.65 // a French synonym of a French word
-	nearForm    = 0.75 // applied when a term is matched by a near form
-	unknownVerb = 0.4  // share of the full weight an unmatched verb costs
-	shortStem   = 0.8  // a translated stem of three letters is often another word's ("mis")
+	ownWord     = 1.0 // the question's own word, as typed
+	translation = 0.8 // a French rendering of an English word
+	// mainTranslation is for an entry's first renderings, its main sense.
+	mainTranslation = 0.95
+	mainRenderings  = 2
+	synonym         = 0.65 // a French synonym of a French word
+	nearForm        = 0.75 // applied when a term is matched by a near form
+	unknownVerb     = 0.4  // share of the full weight an unmatched verb costs
+	shortStem       = 0.8  // a translated stem of three letters is often another word's ("mis")
 )
 
 // question is what Ask reads in a question.
@@ -136,10 +139,10 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 		if e.surface[t.English] { // a name or a loanword the article uses as is
 			c.Alts = e.addAlt(c.Alts, t.English, ownWord)
 		}
-		for _, fr := range t.French {
+		for i, fr := range t.French {
 			f := translation
-			if strings.Contains(fr, " ") {
-				f = 0.9 // a phrase rendering is specific
+			if i < mainRenderings || strings.Contains(fr, " ") {
+				f = mainTranslation // a main sense, or a phrase, is specific
 			}
 			c.Alts = e.addAlt(c.Alts, fr, f)
 		}

@@ -26,7 +26,8 @@ var (
 	digitRe  = regexp.MustCompile(`\d`)
 	placeRe  = regexp.MustCompile(`(?:\b(?:à|au|aux|en|dans|depuis|chez|vers|sur|près de)|\b(?:magazine|journal|quotidien|hebdomadaire|site|blog|radio|chaîne|agence))\s+(?:la |le |les |l['’])?\p{Lu}`)
 	negateRe = regexp.MustCompile(`\b(ne|n')\s*\S+\s+(pas|jamais|plus|guere|point)\b|\bn'\S+\s+(pas|jamais|plus)\b`)
-	ageRe    = regexp.MustCompile(`\b(\d+|[a-z]+-?[a-z]*) ans\b|\bage(e|s|es)? de\b|\bquadragenaire|quinquagenaire|sexagenaire|trentenaire`)
+	// An age, not a duration: "Jean Dupont, 54 ans,", "âgé de 54 ans", "à 54 ans".
+	ageRe = regexp.MustCompile(`\bagee?s? de \S+ ans\b|, \d{1,3} ans\b|\(\d{1,3} ans\)|\ba \d{1,3} ans\b`)
 	// "ne … pas avant 2028" says when, it does not deny.
 	notDenialRe = regexp.MustCompile(`\b(pas|plus) (avant|apres|seulement|que|moins|plus tard|encore|au-dela)\b`)
 )
@@ -46,7 +47,7 @@ func featuresOf(s string) features {
 	f := text.Fold(s)
 	var ft features
 	ft.Date = yearRe.MatchString(s)
-	ft.Number = digitRe.MatchString(s)
+	ft.Number = digitRe.MatchString(yearRe.ReplaceAllString(s, "")) // a year is a date, not an amount
 	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	for _, w := range words {
 		ft.Date = ft.Date || dateWords[w]
