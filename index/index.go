@@ -4,8 +4,10 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -48,27 +50,17 @@ func (r Ref) ID() string {
 
 // ParseRef reverses Ref.ID.
 func ParseRef(id string) (Ref, error) {
-	var r Ref
-	parts := [4]string{}
-	n, start := 0, 0
-	for i := 0; i <= len(id) && n < 4; i++ {
-		if i == len(id) || id[i] == ':' {
-			parts[n] = id[start:i]
-			n, start = n+1, i+1
-		}
+	parts := strings.Split(id, ":")
+	if len(parts) != 4 {
+		return Ref{}, fmt.Errorf("bad document id %q", id)
 	}
-	if n != 4 {
-		return r, fmt.Errorf("bad document id %q", id)
-	}
+	r := Ref{Kind: parts[0]}
 	var err [3]error
-	r.Kind = parts[0]
 	r.Article, err[0] = strconv.Atoi(parts[1])
 	r.Paragraph, err[1] = strconv.Atoi(parts[2])
 	r.Item, err[2] = strconv.Atoi(parts[3])
-	for _, e := range err {
-		if e != nil {
-			return r, fmt.Errorf("bad document id %q", id)
-		}
+	if e := errors.Join(err[:]...); e != nil {
+		return Ref{}, fmt.Errorf("bad document id %q", id)
 	}
 	return r, nil
 }
