@@ -38,6 +38,7 @@ const (
 	synonym         = 0.65 // a French synonym of a French word
 	nearForm        = 0.75 // applied when a term is matched by a near form
 	unknownVerb     = 0.4  // share of the full weight an unmatched verb costs
+	modifier        = 0.5  // "next meeting", "main rivals": the noun says what is asked
 	shortStem       = 0.8  // a translated stem of three letters is often another word's ("mis")
 )
 
@@ -239,6 +240,9 @@ func (e *Engine) weigh(cs []concept) []concept {
 				best = math.Max(best, math.Log(1+n/float64(df)))
 			}
 		}
+		if modifiers[cs[i].Label] {
+			best *= modifier
+		}
 		cs[i].Known = best > 0
 		if !cs[i].Known {
 			// Each word of an unmatched phrase ("electric car") is content
@@ -279,6 +283,13 @@ var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete",
 	"y", "t", "il", "elle", "ils", "elles", "on",
 	// what someone says or thinks is the quotation itself, not a word of it
 	"dit", "disent", "dire", "pense", "pensent", "penser", "propos")
+
+// modifiers are adjectives of order, time and size: they qualify the noun
+// a question is about rather than name it.
+var modifiers = set("next", "last", "first", "new", "former", "main", "big", "small", "large", "biggest", "largest", "latest", "current", "future", "previous", "major", "own", "other", "same",
+	"prochain", "prochaine", "prochains", "prochaines", "dernier", "derniere", "derniers", "dernieres", "premier", "premiere", "premiers", "premieres",
+	"nouveau", "nouvelle", "nouveaux", "nouvelles", "ancien", "ancienne", "principal", "principale", "principaux", "grand", "grande", "grands", "grandes",
+	"petit", "petite", "actuel", "actuelle", "futur", "future", "autre", "autres", "meme")
 
 var avoir = set("a", "ont", "aura", "auront", "avait", "avaient", "aurait", "auraient", "avoir", "eu", "ait")
 

@@ -45,7 +45,7 @@ func splitWords(s string) []word {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
 	}
 	for i, w := range strings.FieldsFunc(s, f) {
-		w = strings.Trim(w, "'’-")
+		w = text.StripElision(strings.Trim(w, "'’-")) // l'Australie is a name
 		if w == "" {
 			continue
 		}
