@@ -1,0 +1,7 @@
+//go:build race
+
+package httpapi_test
+
+// loadRequests is the size of the load test. The race detector slows
+// everything about tenfold: a tenth keeps the test within seconds.
+const loadRequests = 2_000
