@@ -10,6 +10,11 @@ that answers, the answering sentence, and who said it when it is a quotation.
 
 Usage:
   guillemet [run]                       start the Discord bot (needs DISCORD_TOKEN)
+  guillemet serve-http                  answer slash commands over HTTP, at the
+                                        Interactions Endpoint URL, with no gateway
+                                        (needs DISCORD_PUBLIC_KEY)
+  guillemet register                    register the slash commands, for serve-http
+                                        deployments (needs DISCORD_TOKEN)
   guillemet ask [--json] [--data PATH] QUESTION...
                                         answer a question from the terminal;
                                         with no QUESTION, one question a line from stdin
@@ -65,6 +70,10 @@ func help(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, quoteUsage)
 	case "run":
 		fmt.Fprint(stdout, runUsage)
+	case "serve-http":
+		fmt.Fprint(stdout, serveUsage)
+	case "register":
+		fmt.Fprint(stdout, registerUsage)
 	default:
 		fmt.Fprintf(stderr, "guillemet: no help for %q\n\n%s", args[0], usage)
 		return exitUsage

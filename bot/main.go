@@ -47,6 +47,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return quote(ctx, rest, getenv, stdout, stderr)
 	case "run":
 		return runBot(ctx, rest, getenv, stdout, stderr)
+	case "serve-http":
+		return serveHTTP(ctx, rest, getenv, stdout, stderr)
+	case "register":
+		return register(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return help(rest, stdout, stderr)
 	}
