@@ -89,6 +89,15 @@ type scored struct {
 	coverage            float64
 }
 
+// speaker is who said s, when the question asks who said something: "Who
+// is the CEO?" is not answered by whoever is being quoted.
+func (q question) speaker(s sentence) string {
+	if q.says {
+		return s.speaker
+	}
+	return ""
+}
+
 // followOn is the share of a question kind's bonus a sentence gets when
 // what is asked for stands in the sentence after it.
 const followOn = 0.6
@@ -133,11 +142,11 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			score := (sm + 0.5*pm) / total
 			// What is asked for often follows in the next sentence: "Le
 			// marché attire de nombreux concurrents. L'israélien Hydrasense…"
-			fit, next := fits(kind, s.features, s.speaker, asked), false
+			fit, next := fits(kind, s.features, q.speaker(s), asked), false
 			strict := fitsStrictly(kind, s.features)
 			if si+1 < len(pp.sentences) {
 				n := pp.sentences[si+1]
-				if f := followOn * fits(kind, n.features, n.speaker, asked); f > fit {
+				if f := followOn * fits(kind, n.features, q.speaker(n), asked); f > fit {
 					fit, next = f, true
 				}
 				strict = strict || fitsStrictly(kind, n.features)
@@ -177,7 +186,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		if len(out) == MaxAnswers || b.score < best[0].score/3 {
 			break
 		}
-		out = append(out, e.answer(b, cs))
+		out = append(out, e.answer(b, q))
 	}
 	return out, nil
 }
@@ -331,7 +340,7 @@ func mentionsRole(sentence string, people []guillemet.Person) bool {
 	return false
 }
 
-func (e *Engine) answer(b scored, cs []concept) guillemet.Answer {
+func (e *Engine) answer(b scored, q question) guillemet.Answer {
 	art := e.articles[b.article]
 	para := art.Paragraphs[b.para]
 	s := e.paras[b.article][b.para].sentences[b.sent]
@@ -340,7 +349,7 @@ func (e *Engine) answer(b scored, cs []concept) guillemet.Answer {
 		s.span.End = n.span.End
 		s.tokens = append(s.tokens[:len(s.tokens):len(s.tokens)], n.tokens...)
 	}
-	snip, marks, start, end := snippet(para.Text, s, cs)
+	snip, marks, start, end := snippet(para.Text, s, q)
 	speaker := s.speaker
 	if start != s.span.Start || end != s.span.End {
 		speaker = speakerAt(quotesIn(art.Quotes, para.Number), start, end)

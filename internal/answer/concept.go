@@ -65,7 +65,32 @@ func (e *Engine) parse(q string) question {
 		cs = e.frenchConcepts(q, ws)
 	}
 	qq.concepts = e.weigh(dedupe(cs))
+	qq.focus()
 	return qq
+}
+
+// focusBoost is how much more the noun a question asks about weighs: in
+// "how many software publishers joined?", the answer is a number of
+// publishers, whatever else matches.
+const focusBoost = 1.5
+
+// focus finds, in how-many, how-much and which questions, the noun right
+// after the question word (the first concept, modifiers aside) and gives
+// it more weight when the corpus knows it.
+func (q *question) focus() {
+	if q.kind != HowMany && q.kind != HowMuch && q.kind != Which {
+		return
+	}
+	for i := range q.concepts {
+		c := &q.concepts[i]
+		if modifiers[c.Label] {
+			continue
+		}
+		if c.Known && !c.Verb {
+			c.Weight *= focusBoost
+		}
+		return
+	}
 }
 
 // speechVerbs ask for what someone said; as words they would only match

@@ -43,6 +43,14 @@ var numberWords = set("un", "deux", "trois", "quatre", "cinq", "six", "sept", "h
 var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d", "en raison", "a cause", "grace a", "du fait",
 	"s'explique", "expliquent par", "imputable", "imputables", "du a", "due a", "dus a", "dues a", "faute de", "puisque", "en effet", "c'est pourquoi", "a l'origine"}
 
+// or merges what two pieces of text hold.
+func (f features) or(g features) features {
+	return features{
+		Date: f.Date || g.Date, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
+		Names: append(f.Names[:len(f.Names):len(f.Names)], g.Names...), Negated: f.Negated || g.Negated,
+	}
+}
+
 func featuresOf(s string) features {
 	f := text.Fold(s)
 	var ft features
@@ -113,7 +121,7 @@ func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
 	}
 	switch {
 	case k == Who && (newName || speaker != "" && !asked[text.Fold(speaker)]):
-		return 0.25
+		return 0.25 // callers pass a speaker only when the question asks who said
 	case k == When && f.Date, (k == HowMany || k == HowMuch) && f.Number, k == Age && f.Age:
 		return 0.35
 	case k == Why && f.Cause:

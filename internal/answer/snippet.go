@@ -8,23 +8,23 @@ import (
 )
 
 // snippet returns the part of a sentence that answers: the whole sentence
-// when it is short enough, else the clauses around the matched words,
-// widened while they fit in guillemet.MaxSnippet characters. Marks are the
-// matched words, relative to the snippet; start and end locate it in the
-// paragraph.
-func snippet(para string, s sentence, cs []concept) (string, []guillemet.Span, int, int) {
-	var matched []guillemet.Span
+// when it is short enough, else the run of clauses that fits in
+// guillemet.MaxSnippet characters and best answers (see window). Marks are
+// the matched words, relative to the snippet; start and end locate it in
+// the paragraph.
+func snippet(para string, s sentence, q question) (string, []guillemet.Span, int, int) {
+	var matched []match
 	for _, t := range s.tokens {
-		for _, c := range cs {
+		for ci, c := range q.concepts {
 			if conceptHas(c, t.Term) {
-				matched = append(matched, guillemet.Span{Start: t.Start, End: t.End})
+				matched = append(matched, match{Span: guillemet.Span{Start: t.Start, End: t.End}, concept: ci})
 				break
 			}
 		}
 	}
 	start, end := s.span.Start, s.span.End
 	if utf8.RuneCountInString(para[start:end]) > guillemet.MaxSnippet {
-		start, end = window(para, start, end, matched)
+		start, end = window(para, start, end, matched, q)
 	}
 	var marks []guillemet.Span
 	for _, m := range matched {
@@ -35,55 +35,81 @@ func snippet(para string, s sentence, cs []concept) (string, []guillemet.Span, i
 	return para[start:end], marks, start, end
 }
 
-// window picks the clause of [start, end) holding the most matches, then
-// adds neighbouring clauses, the richer side first, while the text stays
-// within the limit; a clause too long on its own is cut at words.
-func window(para string, start, end int, matched []guillemet.Span) (int, int) {
-	clauses := clauseSpans(para, start, end)
-	count := func(c guillemet.Span) int {
-		n := 0
-		for _, m := range matched {
-			if m.Start >= c.Start && m.End <= c.End {
-				n++
-			}
-		}
-		return n
-	}
-	best := 0
-	for i, c := range clauses {
-		if count(c) > count(clauses[best]) {
-			best = i
-		}
-	}
-	lo, hi := best, best
-	fits := func(a, b int) bool {
-		return utf8.RuneCountInString(para[clauses[a].Start:clauses[b].End]) <= guillemet.MaxSnippet
-	}
-	if !fits(lo, hi) {
-		return cutWords(para, clauses[best], matched)
-	}
-	for {
-		left, right := lo > 0 && fits(lo-1, hi), hi < len(clauses)-1 && fits(lo, hi+1)
-		switch {
-		case left && right && count(clauses[lo-1]) > count(clauses[hi+1]):
-			lo--
-		case right:
-			hi++
-		case left:
-			lo--
-		default:
-			return clauses[lo].Start, clauses[hi].End
-		}
-	}
+// match is a matched word and the concept it renders.
+type match struct {
+	guillemet.Span
+	concept int
 }
 
-// clauseSpans splits [start, end) after commas, semicolons, colons,
-// brackets and quotation marks, trimming spaces.
+// window chooses, among the runs of consecutive clauses of [start, end)
+// that fit in the limit, the one whose matched concepts weigh most, plus
+// the bonus for holding what the question asks for (a number for "how
+// many"), the shorter on a tie; a clause too long on its own is cut at
+// words around its matches.
+func window(para string, start, end int, matched []match, q question) (int, int) {
+	clauses := clauseSpans(para, start, end)
+	if len(clauses) == 0 {
+		return start, end
+	}
+	mean := 0.0
+	for _, c := range q.concepts {
+		mean += c.Weight / float64(len(q.concepts))
+	}
+	feats := make([]features, len(clauses))
+	for i, c := range clauses {
+		feats[i] = featuresOf(para[c.Start:c.End])
+	}
+	bestLen, bestScore, bestI, bestJ := -1, 0.0, 0, 0
+	for i := range clauses {
+		seen := map[int]bool{}
+		weight, f := 0.0, features{}
+		for j := i; j < len(clauses); j++ {
+			if utf8.RuneCountInString(para[clauses[i].Start:clauses[j].End]) > guillemet.MaxSnippet {
+				break
+			}
+			for _, m := range matched {
+				if m.Start >= clauses[j].Start && m.End <= clauses[j].End && !seen[m.concept] {
+					seen[m.concept] = true
+					weight += q.concepts[m.concept].Weight
+				}
+			}
+			f = f.or(feats[j])
+			score, n := weight+mean*fits(q.kind, f, "", nil), clauses[j].End-clauses[i].Start
+			if bestLen < 0 || score > bestScore || score == bestScore && n < bestLen {
+				bestLen, bestScore, bestI, bestJ = n, score, i, j
+			}
+		}
+	}
+	if bestLen < 0 { // every clause is too long: cut the richest at words
+		top := 0
+		for i, c := range clauses {
+			if count(c, matched) > count(clauses[top], matched) {
+				top = i
+			}
+		}
+		return cutWords(para, clauses[top], matched)
+	}
+	return clauses[bestI].Start, clauses[bestJ].End
+}
+
+func count(c guillemet.Span, matched []match) int {
+	n := 0
+	for _, m := range matched {
+		if m.Start >= c.Start && m.End <= c.End {
+			n++
+		}
+	}
+	return n
+}
+
+// clauseSpans splits [start, end) after commas, semicolons, colons and
+// quotation marks, trimming spaces. Brackets do not split: "des éditeurs
+// (30)" is one piece of information.
 func clauseSpans(para string, start, end int) []guillemet.Span {
 	var out []guillemet.Span
 	from := start
 	for i, r := range para[start:end] {
-		if strings.ContainsRune(",;:()«»\"“”", r) {
+		if strings.ContainsRune(",;:«»\"“”", r) {
 			cut := start + i + utf8.RuneLen(r)
 			out = appendTrimmed(out, para, from, cut)
 			from = cut
@@ -117,7 +143,7 @@ func isSpaceByte(s string, i int) bool {
 
 // cutWords centres a window of at most MaxSnippet characters on the
 // matched words of a span, cut at spaces.
-func cutWords(para string, c guillemet.Span, matched []guillemet.Span) (int, int) {
+func cutWords(para string, c guillemet.Span, matched []match) (int, int) {
 	centre := c.Start
 	var n int
 	for _, m := range matched {
