@@ -64,6 +64,15 @@ func (e *Engine) parse(q string) question {
 	} else {
 		cs = e.frenchConcepts(q, ws)
 	}
+	if qq.kind == WhoIs { // "X's job": the role words are what is asked, not matched
+		kept := cs[:0]
+		for _, c := range cs {
+			if !roleWords[c.Label] {
+				kept = append(kept, c)
+			}
+		}
+		cs = kept
+	}
 	qq.concepts = e.weigh(dedupe(cs))
 	qq.focus()
 	return qq
@@ -205,6 +214,9 @@ func (e *Engine) addAlt(alts []alt, s string, factor float64) []alt {
 	terms := make([]string, 0, len(toks))
 	for _, t := range toks {
 		term := t.Term
+		if factor < ownWord && !e.lower[term] {
+			return alts // a translation does not name anything: "challenge" is not the magazine Challenges
+		}
 		if e.idx.DocFreq(term) == 0 {
 			if term = e.near(term); term == "" {
 				return alts

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"guillemet/index"
 	"guillemet/internal/article"
@@ -25,6 +26,7 @@ type Engine struct {
 	terms    []string        // the index's dictionary, sorted, for near forms
 	surface  map[string]bool // the corpus's words as written, folded
 	spread   map[string]int  // in how many paragraphs each term occurs
+	lower    map[string]bool // terms written in lower case somewhere: common words, not only names
 	overview guillemet.Overview
 }
 
@@ -48,7 +50,7 @@ func New(articles []guillemet.Article) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{articles: articles, idx: idx, lex: lexicon.Default(), surface: map[string]bool{}, spread: map[string]int{}}
+	e := &Engine{articles: articles, idx: idx, lex: lexicon.Default(), surface: map[string]bool{}, spread: map[string]int{}, lower: map[string]bool{}}
 	e.paras = make([][]paragraph, len(articles))
 	for a, art := range articles {
 		e.paras[a] = make([]paragraph, len(art.Paragraphs))
@@ -62,6 +64,9 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					t.End += sp.Start
 					s.tokens = append(s.tokens, t)
 					s.terms[t.Term] = true
+					if commonWord(para.Text, sp.Start, t.Start, t.End) {
+						e.lower[t.Term] = true
+					}
 					pp.terms[t.Term] = true
 				}
 				s.features = featuresOf(para.Text[sp.Start:sp.End])
@@ -113,6 +118,20 @@ func (e *Engine) Overview() guillemet.Overview { return e.overview }
 
 // Articles returns the parsed corpus.
 func (e *Engine) Articles() []guillemet.Article { return e.articles }
+
+// commonWord reports whether the word at [start, end) of a paragraph is
+// written as a common word: in lower case, as an acronym (DG, PDG), or
+// capitalised only because it opens a sentence or a quotation. Names
+// ("Challenges", "Orange") are not.
+func commonWord(para string, sentence, start, end int) bool {
+	w := text.StripElision(para[start:end])
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+		return true
+	}
+	before := strings.TrimRight(para[sentence:start], " \u00a0\u202f«»\"“”(")
+	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, ":")
+}
 
 func notWordRune(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-'

@@ -85,6 +85,9 @@ func language(ws []word) Lang {
 
 // kindOf recognises the question word, in either language.
 func kindOf(ws []word, lang Lang) Kind {
+	if asksRole(ws) {
+		return WhoIs
+	}
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
@@ -138,6 +141,20 @@ func kindOf(ws []word, lang Lang) Kind {
 		}
 	}
 	return Open
+}
+
+// roleWords name what someone does: "what is X's job?", "quel est le
+// rôle de X ?" ask who X is.
+var roleWords = set("job", "role", "position", "title", "function", "post", "occupation", "rôle", "poste", "fonction", "metier", "titre")
+
+// asksRole recognises a question about a named person's role.
+func asksRole(ws []word) bool {
+	role, name := false, false
+	for _, w := range ws {
+		role = role || roleWords[w.Fold]
+		name = name || w.Capital && !w.First
+	}
+	return role && name
 }
 
 // strict kinds ask for something a sentence either holds or not: a
