@@ -120,9 +120,14 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 	}
 	names := e.namedPeople(cs)
 	asked := map[string]bool{}
-	for _, c := range cs {
+	for _, c := range cs { // what the question names, in its words or the article's
 		for _, w := range strings.Fields(c.Label) {
 			asked[w] = true
+		}
+		for _, a := range c.Alts {
+			for _, t := range a.Terms {
+				asked[t] = true
+			}
 		}
 	}
 	var best []scored

@@ -170,8 +170,8 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 			covered[w] = true
 			req = req || capital[w]
 		}
-		c.Required = req && !t.Phrase
-		if e.surface[t.English] { // a name or a loanword the article uses as is
+		c.Required = req && !t.Phrase && t.Lemma == "" // "CEO" is a word the lexicon knows, not a name
+		if e.surface[t.English] {                      // a name or a loanword the article uses as is
 			c.Alts = e.addAlt(c.Alts, t.English, ownWord)
 		}
 		for i, fr := range t.French {
@@ -182,7 +182,7 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 			c.Alts = e.addAlt(c.Alts, fr, f)
 		}
 		for i, a := range c.Alts {
-			if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 {
+			if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 && !e.acronym[a.Terms[0]] {
 				c.Alts[i].Factor *= shortStem
 			}
 		}

@@ -27,6 +27,7 @@ type Engine struct {
 	surface  map[string]bool // the corpus's words as written, folded
 	spread   map[string]int  // in how many paragraphs each term occurs
 	lower    map[string]bool // terms written in lower case somewhere: common words, not only names
+	acronym  map[string]bool // terms written as acronyms (DG, PDG): short, yet specific
 	overview guillemet.Overview
 }
 
@@ -50,7 +51,7 @@ func New(articles []guillemet.Article) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{articles: articles, idx: idx, lex: lexicon.Default(), surface: map[string]bool{}, spread: map[string]int{}, lower: map[string]bool{}}
+	e := &Engine{articles: articles, idx: idx, lex: lexicon.Default(), surface: map[string]bool{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}}
 	e.paras = make([][]paragraph, len(articles))
 	for a, art := range articles {
 		e.paras[a] = make([]paragraph, len(art.Paragraphs))
@@ -66,6 +67,9 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					s.terms[t.Term] = true
 					if commonWord(para.Text, sp.Start, t.Start, t.End) {
 						e.lower[t.Term] = true
+					}
+					if w := para.Text[t.Start:t.End]; len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+						e.acronym[t.Term] = true
 					}
 					pp.terms[t.Term] = true
 				}
