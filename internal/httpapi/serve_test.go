@@ -142,7 +142,7 @@ func TestLoad(t *testing.T) {
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	h := interact.New(testEngine(t), interact.Options{Users: cooldown.New(2*time.Second, 5), Logger: log})
-	api := httpapi.NewHandler(h, pub, httpapi.Options{Logger: log, Metrics: m})
+	api := httpapi.NewHandler(h, pub, httpapi.Options{Logger: log, Metrics: m, AnswerTimeout: raceSlowdown * httpapi.DefaultAnswerTimeout})
 	url, stop := serve(t, api, log)
 
 	// The expected answers, from the handler itself.
@@ -183,6 +183,31 @@ func TestLoad(t *testing.T) {
 	client := &http.Client{Transport: transport, Timeout: 10 * time.Second}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+
+	// One client first, one request at a time: the time of an answer
+	// without queueing.
+	const sequential = 200
+	alone := make([]time.Duration, sequential)
+	for n := range alone {
+		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/interactions", bytes.NewReader(jobs[n].raw))
+		for k, v := range hdrs[n] {
+			req.Header.Set(k, v)
+		}
+		t0 := time.Now()
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		alone[n] = time.Since(t0)
+		if resp.StatusCode != 200 || !bytes.Equal(b, want[jobs[n].q]) {
+			t.Fatalf("request %d alone: %d %s", n, resp.StatusCode, b)
+		}
+	}
+	slices.Sort(alone)
+	t.Logf("one client, %d requests in sequence: p50 %v, p99 %v", sequential,
+		alone[sequential/2].Round(10*time.Microsecond), alone[sequential*99/100].Round(10*time.Microsecond))
 
 	latencies := make([]time.Duration, len(jobs))
 	var next, errs atomic.Int64
@@ -245,7 +270,7 @@ func TestLoad(t *testing.T) {
 	rec := &bytes.Buffer{}
 	mw := &captureWriter{h: http.Header{}, b: rec}
 	m.Handler().ServeHTTP(mw, must(http.NewRequest("GET", "/metrics", nil)))
-	if w := fmt.Sprintf(`guillemet_interactions_total{kind="ask",outcome="ok"} %d`, len(jobs)); !strings.Contains(rec.String(), w) {
+	if w := fmt.Sprintf(`guillemet_interactions_total{kind="ask",outcome="ok"} %d`, len(jobs)+sequential); !strings.Contains(rec.String(), w) {
 		t.Errorf("metrics lack %q:\n%s", w, grep(rec.String(), "guillemet_interactions_total"))
 	}
 	if strings.Contains(rec.String(), `outcome="timeout"`) {
@@ -253,6 +278,27 @@ func TestLoad(t *testing.T) {
 	}
 	if l := logs.String(); l != "" {
 		t.Errorf("warnings under load:\n%s", l)
+	}
+	// Time spent in the server, from its own histogram.
+	fams, err := m.Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fams {
+		if f.GetName() != "guillemet_interaction_duration_seconds" {
+			continue
+		}
+		h := f.GetMetric()[0].GetHistogram()
+		upTo := func(q float64) string {
+			for _, b := range h.GetBucket() {
+				if float64(b.GetCumulativeCount()) >= q*float64(h.GetSampleCount()) {
+					return fmt.Sprintf("<= %v", time.Duration(b.GetUpperBound()*float64(time.Second)))
+				}
+			}
+			return "> last bucket"
+		}
+		t.Logf("in the server (from the handler to the response written): mean %v, p50 %s, p99 %s",
+			time.Duration(h.GetSampleSum()/float64(h.GetSampleCount())*float64(time.Second)).Round(time.Microsecond), upTo(.5), upTo(.99))
 	}
 }
 
