@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -97,7 +98,9 @@ func Build(articles []guillemet.Article) (*Index, error) {
 	if err != nil {
 		return nil, guillemet.E(op, guillemet.Internal, err)
 	}
-	b, err := bleve.NewMemOnly(m)
+	// Scorch with no path keeps its segments in memory: building is
+	// several times faster than the upsidedown/gtreap NewMemOnly store.
+	b, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, guillemet.E(op, guillemet.Internal, err)
 	}

@@ -43,6 +43,7 @@ type sentence struct {
 	terms    map[string]bool
 	features features
 	speaker  string
+	clauses  []clause // for a sentence too long to show whole
 }
 
 // New indexes the articles and prepares them for answering.
@@ -74,6 +75,9 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					pp.terms[t.Term] = true
 				}
 				s.features = featuresOf(para.Text[sp.Start:sp.End])
+				if utf8.RuneCountInString(para.Text[sp.Start:sp.End]) > guillemet.MaxSnippet {
+					s.clauses = clausesOf(para.Text, sp.Start, sp.End)
+				}
 				s.speaker = speakerAt(quotes, sp.Start, sp.End)
 				// Who speaks is mentioned where they speak, even as "il".
 				for _, q := range quotes {

@@ -24,7 +24,13 @@ func snippet(para string, s sentence, q question) (string, []guillemet.Span, int
 	}
 	start, end := s.span.Start, s.span.End
 	if utf8.RuneCountInString(para[start:end]) > guillemet.MaxSnippet {
-		start, end = window(para, start, end, matched, q)
+		cl := s.clauses
+		if cl == nil { // a sentence run on into the next one
+			cl = clausesOf(para, start, end)
+		}
+		if len(cl) > 0 {
+			start, end = window(para, cl, matched, q)
+		}
 	}
 	var marks []guillemet.Span
 	for _, m := range matched {
@@ -46,18 +52,10 @@ type match struct {
 // the bonus for holding what the question asks for (a number for "how
 // many"), the shorter on a tie; a clause too long on its own is cut at
 // words around its matches.
-func window(para string, start, end int, matched []match, q question) (int, int) {
-	clauses := clauseSpans(para, start, end)
-	if len(clauses) == 0 {
-		return start, end
-	}
+func window(para string, clauses []clause, matched []match, q question) (int, int) {
 	mean := 0.0
 	for _, c := range q.concepts {
 		mean += c.Weight / float64(len(q.concepts))
-	}
-	feats := make([]features, len(clauses))
-	for i, c := range clauses {
-		feats[i] = featuresOf(para[c.Start:c.End])
 	}
 	bestLen, bestScore, bestI, bestJ := -1, 0.0, 0, 0
 	for i := range clauses {
@@ -73,7 +71,7 @@ func window(para string, start, end int, matched []match, q question) (int, int)
 					weight += q.concepts[m.concept].Weight
 				}
 			}
-			f = f.or(feats[j])
+			f = f.or(clauses[j].features)
 			score, n := weight+mean*fits(q.kind, f, "", nil), clauses[j].End-clauses[i].Start
 			if bestLen < 0 || score > bestScore || score == bestScore && n < bestLen {
 				bestLen, bestScore, bestI, bestJ = n, score, i, j
@@ -87,12 +85,12 @@ func window(para string, start, end int, matched []match, q question) (int, int)
 				top = i
 			}
 		}
-		return cutWords(para, clauses[top], matched)
+		return cutWords(para, clauses[top].Span, matched)
 	}
 	return clauses[bestI].Start, clauses[bestJ].End
 }
 
-func count(c guillemet.Span, matched []match) int {
+func count(c clause, matched []match) int {
 	n := 0
 	for _, m := range matched {
 		if m.Start >= c.Start && m.End <= c.End {
@@ -100,6 +98,22 @@ func count(c guillemet.Span, matched []match) int {
 		}
 	}
 	return n
+}
+
+// clause is a piece of a long sentence, with what it holds, prepared at
+// build time so choosing a snippet costs no text analysis.
+type clause struct {
+	guillemet.Span
+	features features
+}
+
+func clausesOf(para string, start, end int) []clause {
+	spans := clauseSpans(para, start, end)
+	out := make([]clause, len(spans))
+	for i, sp := range spans {
+		out[i] = clause{Span: sp, features: featuresOf(para[sp.Start:sp.End])}
+	}
+	return out
 }
 
 // clauseSpans splits [start, end) after commas, semicolons, colons and
