@@ -48,11 +48,16 @@ type sentence struct {
 
 // New indexes the articles and prepares them for answering.
 func New(articles []guillemet.Article) (*Engine, error) {
+	// The lexicon is parsed once per process; on a second core it costs a
+	// command-line start-up nothing while bleve builds the index.
+	lex := make(chan *lexicon.Lexicon, 1)
+	go func() { lex <- lexicon.Default() }()
 	idx, err := index.Build(articles)
 	if err != nil {
+		<-lex
 		return nil, err
 	}
-	e := &Engine{articles: articles, idx: idx, lex: lexicon.Default(), surface: map[string]bool{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}}
+	e := &Engine{articles: articles, idx: idx, lex: <-lex, surface: map[string]bool{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}}
 	e.paras = make([][]paragraph, len(articles))
 	for a, art := range articles {
 		e.paras[a] = make([]paragraph, len(art.Paragraphs))

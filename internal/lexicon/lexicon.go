@@ -93,9 +93,11 @@ func (l *Lexicon) addLine(line string) error {
 	if strings.ContainsRune(fr, '\t') {
 		return fmt.Errorf("%q: more than one tab", key)
 	}
-	var french []string
-	for _, f := range strings.Split(fr, "|") {
-		f = strings.Join(strings.Fields(f), " ")
+	french := make([]string, 0, strings.Count(fr, "|")+1)
+	for f := range strings.SplitSeq(fr, "|") {
+		if !tidy(f) {
+			f = strings.Join(strings.Fields(f), " ")
+		}
 		if f == "" {
 			return fmt.Errorf("%q: empty French term", key)
 		}
@@ -115,6 +117,9 @@ func (l *Lexicon) addLine(line string) error {
 // normalise turns the English side of a line into its key: the words the
 // tokenizer would find in a question, joined by single spaces.
 func normalise(en string) (key string, words int, err error) {
+	if plainKey(en) { // most lines: lowercase ASCII words and single spaces
+		return en, strings.Count(en, " ") + 1, nil
+	}
 	en = strings.TrimSpace(en)
 	if en == "" {
 		return "", 0, fmt.Errorf("empty English side")
@@ -235,3 +240,34 @@ func appendUnique(list []string, s string) []string {
 
 // clip caps a shared slice so that a caller's append copies it.
 func clip(s []string) []string { return s[:len(s):len(s)] }
+
+// tidy reports a French term with no spaces to collapse or trim: no
+// leading, trailing or double space, no tab, no no-break space.
+func tidy(f string) bool {
+	if f == "" || f[0] == ' ' || f[len(f)-1] == ' ' {
+		return false
+	}
+	for i := 1; i < len(f); i++ {
+		if f[i] == '\t' || f[i] == ' ' && f[i-1] == ' ' || f[i] == 0xa0 && f[i-1] == 0xc2 {
+			return false
+		}
+	}
+	return f[0] != '\t'
+}
+
+// plainKey reports an English side that is already a key: lowercase ASCII
+// words separated by single spaces, at most MaxWords of them.
+func plainKey(en string) bool {
+	if en == "" || en[0] == ' ' || en[len(en)-1] == ' ' || strings.Count(en, " ") >= MaxWords {
+		return false
+	}
+	prev := byte(' ')
+	for i := 0; i < len(en); i++ {
+		c := en[i]
+		if c == ' ' && prev == ' ' || c != ' ' && (c < 'a' || c > 'z') {
+			return false
+		}
+		prev = c
+	}
+	return true
+}

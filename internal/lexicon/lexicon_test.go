@@ -479,3 +479,18 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// The fast paths of Parse must read untidy lines as the slow path does.
+func TestParseUntidySpacing(t *testing.T) {
+	l, err := Parse(strings.NewReader("  Supervisory   Board \t conseil  de\u00a0surveillance | CS \nboard\tconseil\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := l.Lookup("supervisory board")
+	if len(got) != 2 || got[0] != "conseil de surveillance" || got[1] != "CS" {
+		t.Errorf("Lookup = %q", got)
+	}
+	if got := l.Lookup("board"); len(got) != 1 || got[0] != "conseil" {
+		t.Errorf("Lookup(board) = %q", got)
+	}
+}
