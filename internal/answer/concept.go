@@ -102,6 +102,9 @@ func (q *question) focus() {
 	}
 }
 
+// namingWords ask for a name: "what is the competitor called?"
+var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
+
 // speechVerbs ask for what someone said; as words they would only match
 // the verbs that introduce quotations, anywhere in the article.
 var speechVerbs = set("say", "says", "said", "saying", "tell", "tells", "told", "claim", "claims", "claimed", "state", "states", "stated",
@@ -129,7 +132,7 @@ func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 		if k := strings.LastIndexByte(surface, '\''); k >= 0 {
 			surface = surface[k+1:] // l'écosystème: the word is écosystème
 		}
-		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
+		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || namingWords[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
 			continue // "aura lieu": takes place
 		}
 		c := concept{Label: surface, Required: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
@@ -145,6 +148,9 @@ func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 // frenchPhrase returns the last token of the longest phrase of two to four
 // content words starting at toks[i] that the lexicon knows, or i.
 func (e *Engine) frenchPhrase(q string, toks []index.Token, i int) int {
+	if questionWords[text.Fold(q[toks[i].Start:toks[i].End])] {
+		return i // "combien de temps" is a question, not a phrase to match
+	}
 	for j := min(i+3, len(toks)-1); j > i; j-- {
 		if toks[j].Position-toks[i].Position > 5 {
 			continue
@@ -161,7 +167,7 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 	covered := map[string]bool{}
 	var cs []concept
 	for _, t := range e.lex.Translate(q) {
-		if questionWords[t.English] || speechVerbs[t.English] {
+		if questionWords[t.English] || speechVerbs[t.English] || namingWords[t.English] {
 			continue
 		}
 		c := concept{Label: t.English, Verb: englishVerb(q, t)}

@@ -102,10 +102,10 @@ func kindOf(ws []word, lang Lang) Kind {
 		case "when", "quand":
 			return When
 		case "combien":
-			if next == "de" || next == "d" {
+			if (next == "de" || next == "d") && !(i+2 < len(ws) && ws[i+2].Fold == "temps") {
 				return HowMany
 			}
-			return HowMuch
+			return HowMuch // combien coûte, combien de temps
 		case "how":
 			switch next {
 			case "old":
@@ -125,6 +125,10 @@ func kindOf(ws []word, lang Lang) Kind {
 			return Where
 		case "why", "pourquoi":
 			return Why
+		case "cause", "caused", "causes", "reason", "reasons", "raison", "raisons", "explains", "explique":
+			if i > 0 && (ws[0].Fold == "what" || strings.HasPrefix(ws[0].Fold, "quel") || ws[0].Fold == "qu'est-ce") {
+				return Why // "what caused the delays?", "quelle est la raison…"
+			}
 		case "which", "quel", "quelle", "quels", "quelles":
 			switch next {
 			case "age":

@@ -33,7 +33,7 @@ type synonymIndex struct {
 // question can meet the article's own words. Vague words get none.
 func (l *Lexicon) Synonyms(french string) []string {
 	l.synonyms.once.Do(l.buildSynonyms)
-	key := text.Fold(strings.TrimSpace(french))
+	key := frenchKey(french)
 	senses := l.synonyms.senses[key]
 	limit := maxSenses
 	if strings.Contains(key, " ") {
@@ -45,7 +45,7 @@ func (l *Lexicon) Synonyms(french string) []string {
 	var out []string
 	for _, i := range senses {
 		for _, f := range l.entries[i].french[:min(closeSense, len(l.entries[i].french))] {
-			if text.Fold(f) != key && len(out) < maxSynonyms {
+			if frenchKey(f) != key && len(out) < maxSynonyms {
 				out = appendUnique(out, f)
 			}
 		}
@@ -57,18 +57,38 @@ func (l *Lexicon) Synonyms(french string) []string {
 // this French phrase; the engine uses it to keep "directeur général" whole.
 func (l *Lexicon) IsFrenchPhrase(french string) bool {
 	l.synonyms.once.Do(l.buildSynonyms)
-	return len(l.synonyms.senses[text.Fold(strings.TrimSpace(french))]) > 0
+	return len(l.synonyms.senses[frenchKey(french)]) > 0
 }
 
 func (l *Lexicon) buildSynonyms() {
 	m := make(map[string][]int32)
 	for i, e := range l.entries {
 		for _, f := range e.french[:min(mainSense, len(e.french))] {
-			k := text.Fold(f)
+			k := frenchKey(f)
 			if n := len(m[k]); n == 0 || m[k][n-1] != int32(i) {
 				m[k] = append(m[k], int32(i))
 			}
 		}
 	}
 	l.synonyms.senses = m
+}
+
+// frenchEndings are inflections stripped from a single French word so that
+// "choisi", "choisit" and "choisir", or "quitte" and "quitter", meet in the
+// synonym index; longest first.
+var frenchEndings = []string{"erons", "eront", "erait", "aient", "issent", "ions", "iez", "ent", "ees", "ait", "ons", "era", "ez", "ee", "es", "er", "ir", "re", "is", "it", "e", "s", "i"}
+
+// frenchKey is the synonym index's key for a French word or phrase: folded,
+// and for one word, stripped of its inflection.
+func frenchKey(s string) string {
+	k := text.Fold(strings.Join(strings.Fields(s), " "))
+	if strings.Contains(k, " ") {
+		return k
+	}
+	for _, e := range frenchEndings {
+		if len(k)-len(e) >= 4 && strings.HasSuffix(k, e) {
+			return k[:len(k)-len(e)]
+		}
+	}
+	return k
 }
