@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -129,9 +130,24 @@ func routeDiscordgoLogs(l *slog.Logger) {
 			if !l.Enabled(context.Background(), lv) {
 				return
 			}
-			l.Log(context.Background(), lv, "discordgo: "+Redact(strings.TrimSpace(fmt.Sprintf(format, a...))))
+			msg := Redact(strings.TrimSpace(fmt.Sprintf(format, a...)))
+			l.Log(context.Background(), lv, "discordgo: "+redactTokenFields(msg))
 		}
 	})
+}
+
+// tokenField is a "token" field of the JSON payloads discordgo logs at
+// debug level: every INTERACTION_CREATE carries the interaction's token,
+// which lets whoever holds it answer, edit and follow up as the bot for
+// 15 minutes.
+var tokenField = regexp.MustCompile(`("token"\s*:\s*")(?:[^"\\]|\\.)*"`)
+
+// redactTokenFields hides the value of every "token" field in s.
+func redactTokenFields(s string) string {
+	if !strings.Contains(s, `"token"`) {
+		return s
+	}
+	return tokenField.ReplaceAllString(s, `${1}`+redacted+`"`)
 }
 
 // discordgoLevel is the discordgo log level matching a slog level:
