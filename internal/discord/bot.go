@@ -46,6 +46,12 @@ type Bot struct {
 	// Set it before Open; 0 means DefaultDeferAfter.
 	DeferAfter time.Duration
 
+	// restTimeout bounds one REST request (0: defaultRESTTimeout), and
+	// openBackoff paces the start-up attempts (zero: defaultOpenBackoff).
+	// Tests shorten them.
+	restTimeout time.Duration
+	openBackoff backoff
+
 	cfg     Config
 	handler *interact.Handler
 	log     *slog.Logger
@@ -122,7 +128,7 @@ func (b *Bot) Open(ctx context.Context) error {
 	if err != nil {
 		return guillemet.E(op, guillemet.Invalid, err)
 	}
-	s.Client = &http.Client{Transport: transport, Timeout: 20 * time.Second}
+	s.Client = &http.Client{Transport: transport, Timeout: b.restTimeoutOr()}
 	b.api = &interactionAPI{client: s.Client, userAgent: s.UserAgent}
 	s.Dialer = &websocket.Dialer{HandshakeTimeout: 10 * time.Second, Proxy: http.ProxyFromEnvironment, NetDialContext: b.conns.dial}
 	s.StateEnabled = false
@@ -136,8 +142,13 @@ func (b *Bot) Open(ctx context.Context) error {
 	s.AddHandler(b.onMessage)
 	b.session = s
 
-	// The token, over REST first: a 401 is then a clear error.
-	me, err := s.User("@me", discordgo.WithContext(ctx))
+	// The token, over REST first: a 401 is then a clear error. Every
+	// step is retried while Discord is out of reach (retryOpen).
+	var me *discordgo.User
+	err = b.retryOpen(ctx, "checking the token", func() (err error) {
+		me, err = s.User("@me", discordgo.WithContext(ctx))
+		return err
+	})
 	if err != nil {
 		return b.openError(op, "checking the token", err)
 	}
@@ -145,14 +156,17 @@ func (b *Bot) Open(ctx context.Context) error {
 
 	// The gateway. discordgo's Open knows no context: on cancellation,
 	// its connection is closed under it.
-	opened := make(chan error, 1)
-	go func() { opened <- s.Open() }()
-	select {
-	case err = <-opened:
-	case <-ctx.Done():
-		b.conns.closeAll()
-		return guillemet.E(op, guillemet.Unavailable, fmt.Errorf("connecting to the gateway: %w", ctx.Err()))
-	}
+	err = b.retryOpen(ctx, "looking up the gateway and connecting to it", func() error {
+		opened := make(chan error, 1)
+		go func() { opened <- s.Open() }()
+		select {
+		case err := <-opened:
+			return err
+		case <-ctx.Done():
+			b.conns.closeAll()
+			return fmt.Errorf("connecting to the gateway: %w", ctx.Err())
+		}
+	})
 	if err != nil {
 		return b.openError(op, "connecting to the gateway", err)
 	}
@@ -167,7 +181,11 @@ func (b *Bot) Open(ctx context.Context) error {
 		scope = "server " + b.cfg.GuildID
 	}
 	if b.cfg.ShardID == 0 {
-		cmds, err := s.ApplicationCommandBulkOverwrite(b.AppID(), b.cfg.GuildID, interact.Commands(), discordgo.WithContext(ctx))
+		var cmds []*discordgo.ApplicationCommand
+		err := b.retryOpen(ctx, "registering the slash commands", func() (err error) {
+			cmds, err = s.ApplicationCommandBulkOverwrite(b.AppID(), b.cfg.GuildID, interact.Commands(), discordgo.WithContext(ctx))
+			return err
+		})
 		if err != nil {
 			return b.openError(op, "registering the slash commands", err)
 		}
@@ -313,6 +331,10 @@ func (b *Bot) serveInteraction(i *discordgo.Interaction) {
 	}
 	ctx, cancel := context.WithTimeout(b.ctx, interactionLifetime)
 	defer cancel()
+	// The first response, retried while Discord fails, is of use within
+	// Discord's 3 s only.
+	callbackCtx, cancelCallback := context.WithDeadline(ctx, start.Add(discordgo.InteractionDeadline))
+	defer cancelCallback()
 	result := make(chan *discordgo.InteractionResponse, 1)
 	go func() {
 		defer func() {
@@ -332,7 +354,7 @@ func (b *Bot) serveInteraction(i *discordgo.Interaction) {
 
 	select {
 	case resp := <-result:
-		if err := b.api.respond(ctx, i, resp); err != nil {
+		if err := b.api.respond(callbackCtx, i, resp); err != nil {
 			b.log.Warn("cannot answer an interaction", "err", b.scrub(err, i), "elapsed", time.Since(start))
 			return
 		}
@@ -346,14 +368,14 @@ func (b *Bot) serveInteraction(i *discordgo.Interaction) {
 	switch i.Type {
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		// An autocomplete cannot wait: offer nothing this time.
-		if err := b.api.respond(ctx, i, render.Choices(nil)); err != nil {
+		if err := b.api.respond(callbackCtx, i, render.Choices(nil)); err != nil {
 			b.log.Warn("cannot answer an autocomplete", "err", b.scrub(err, i))
 		}
 		return
 	case discordgo.InteractionMessageComponent:
 		deferred.Type = discordgo.InteractionResponseDeferredMessageUpdate
 	}
-	if err := b.api.respond(ctx, i, deferred); err != nil {
+	if err := b.api.respond(callbackCtx, i, deferred); err != nil {
 		b.log.Warn("cannot defer an interaction", "err", b.scrub(err, i), "elapsed", time.Since(start))
 		return
 	}
@@ -410,7 +432,9 @@ func (b *Bot) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
 	if send == nil {
 		return
 	}
-	if _, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
+	// Sent again while Discord fails, with the question's id as nonce:
+	// never twice.
+	if err := b.reply(ctx, s, mc.ChannelID, mc.ID, send); err != nil {
 		b.log.Warn("cannot reply to a message", "channel", mc.ChannelID, "err", err)
 		return
 	}
