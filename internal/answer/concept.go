@@ -74,7 +74,7 @@ func (e *Engine) parse(q string) question {
 		cs = kept
 	}
 	qq.concepts = e.weigh(dedupe(cs))
-	qq.focus()
+	qq.focus(focusWord(ws))
 	return qq
 }
 
@@ -83,23 +83,53 @@ func (e *Engine) parse(q string) question {
 // publishers, whatever else matches.
 const focusBoost = 1.5
 
-// focus finds, in how-many, how-much and which questions, the noun right
-// after the question word (the first concept, modifiers aside) and gives
-// it more weight when the corpus knows it.
-func (q *question) focus() {
-	if q.kind != HowMany && q.kind != HowMuch && q.kind != Which {
+// focus gives more weight to the concept of the noun a how-many, how-much
+// or which question asks about, when the corpus knows it.
+func (q *question) focus(word string) {
+	if word == "" {
 		return
 	}
 	for i := range q.concepts {
 		c := &q.concepts[i]
-		if modifiers[c.Label] {
+		if c.Known && !c.Verb && strings.HasPrefix(c.Label, word) { // "large customers" for "large"
+			c.Weight *= focusBoost
+			return
+		}
+	}
+}
+
+// focusWord is the noun right after "how many", "how much", "combien de",
+// "which" or "quel", modifiers aside; "" when a verb follows instead ("how
+// much will it cost?").
+func focusWord(ws []word) string {
+	for i, w := range ws {
+		start := -1
+		switch w.Fold {
+		case "many", "much":
+			if i > 0 && ws[i-1].Fold == "how" {
+				start = i + 1
+			}
+		case "combien":
+			if i+1 < len(ws) && (ws[i+1].Fold == "de" || ws[i+1].Fold == "d") {
+				start = i + 2
+			}
+		case "which", "quel", "quelle", "quels", "quelles":
+			start = i + 1
+		}
+		if start < 0 {
 			continue
 		}
-		if c.Known && !c.Verb {
-			c.Weight *= focusBoost
+		for j := start; j < len(ws); j++ {
+			if !modifiers[ws[j].Fold] {
+				if englishAuxiliaries[ws[j].Fold] || frenchAuxiliaries[ws[j].Fold] || lightVerbs[ws[j].Fold] {
+					return ""
+				}
+				return ws[j].Fold
+			}
 		}
-		return
+		return ""
 	}
+	return ""
 }
 
 // namingWords ask for a name: "what is the competitor called?"
