@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -91,7 +92,7 @@ func (q *question) focus(word string) {
 	}
 	for i := range q.concepts {
 		c := &q.concepts[i]
-		if c.Known && !c.Verb && strings.HasPrefix(c.Label, word) { // "large customers" for "large"
+		if c.Known && !c.Verb && slices.Contains(strings.Fields(c.Label), word) { // "large customers" for "customers"
 			c.Weight *= focusBoost
 			return
 		}
