@@ -186,6 +186,9 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 	if len(best) == 0 || best[0].coverage < minCoverage && (best[0].coverage < minAnchored || !e.anchored(cs, best[0])) {
 		return nil, nil
 	}
+	if !e.namesAround(cs, best[0]) {
+		return nil, nil // "How many employees does Numergy have?" is not answered by Cloudwatt's
+	}
 	var out []guillemet.Answer
 	for _, b := range best {
 		if len(out) == MaxAnswers || b.score < best[0].score/3 {
@@ -220,6 +223,22 @@ func (e *Engine) candidates(ctx context.Context, cs []concept) ([]index.Ref, err
 		refs[i] = h.Ref
 	}
 	return refs, nil
+}
+
+// namesAround reports whether the names a question holds appear in the
+// answering paragraph or the one before it (which a pronoun may refer to).
+func (e *Engine) namesAround(cs []concept, b scored) bool {
+	for _, c := range cs {
+		if !c.Required {
+			continue
+		}
+		here := matchFactor(c, e.paras[b.article][b.para].terms) > 0
+		before := b.para > 0 && matchFactor(c, e.paras[b.article][b.para-1].terms) > 0
+		if !here && !before {
+			return false
+		}
+	}
+	return true
 }
 
 // anchored reports whether a passage matches a concept that is one of the
@@ -271,8 +290,11 @@ func cover(cs []concept, terms map[string]bool) float64 {
 func covered(cs []concept, terms map[string]bool) float64 {
 	sum := 0.0
 	for _, c := range cs {
-		if matchFactor(c, terms) > 0 {
+		switch f := matchFactor(c, terms); {
+		case f >= translation:
 			sum += c.Weight
+		case f > 0:
+			sum += c.Weight / 2 // a loose synonym or a near form is weaker evidence
 		}
 	}
 	return sum

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"guillemet/index"
 	"guillemet/internal/lexicon"
@@ -64,6 +65,15 @@ func (e *Engine) parse(q string) question {
 		cs = e.englishConcepts(q, ws)
 	} else {
 		cs = e.frenchConcepts(q, ws)
+	}
+	if qq.kind == When { // "what year", "quel jour": the question word, not a concept
+		kept := cs[:0]
+		for _, c := range cs {
+			if !timeWords[c.Label] {
+				kept = append(kept, c)
+			}
+		}
+		cs = kept
 	}
 	if qq.kind == WhoIs { // "X's job": the role words are what is asked, not matched
 		kept := cs[:0]
@@ -133,6 +143,19 @@ func focusWord(ws []word) string {
 	return ""
 }
 
+// isAcronym reports whether word is written in capitals in the question.
+func isAcronym(q, word string) bool {
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.EqualFold(w, word) {
+			return len(w) > 1 && strings.ToUpper(w) == w
+		}
+	}
+	return false
+}
+
+// timeWords, in a when question, only ask when.
+var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "jour", "mois", "heure", "saison", "date")
+
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
 
@@ -152,7 +175,7 @@ func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 			c := concept{Label: text.Fold(surface)}
 			c.Alts = e.addAlt(nil, surface, ownWord)
 			for _, s := range e.lex.Synonyms(surface) {
-				c.Alts = e.addAlt(c.Alts, s, synonym)
+				c.Alts = e.addAlt(c.Alts, s, translation) // a phrase's synonyms are close: DG for directeur général
 			}
 			cs = append(cs, c)
 			i = j
@@ -207,8 +230,9 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 			covered[w] = true
 			req = req || capital[w]
 		}
-		c.Required = req && !t.Phrase && t.Lemma == "" // "CEO" is a word the lexicon knows, not a name
-		if e.surface[t.English] {                      // a name or a loanword the article uses as is
+		// "Paris" is a name even if the lexicon knows it; "CEO" is a word.
+		c.Required = req && !t.Phrase && (t.Lemma == "" || !isAcronym(q, t.English))
+		if e.surface[t.English] { // a name or a loanword the article uses as is
 			c.Alts = e.addAlt(c.Alts, t.English, ownWord)
 		}
 		for i, fr := range t.French {
