@@ -27,7 +27,10 @@ const MaxAnswers = 5
 const (
 	minCoverage = 0.5
 	minAnchored = 0.25
-	topical     = 2 // paragraphs a term must occur in to be a topic
+	// minCorroborated is the least coverage when two or more concepts,
+	// one of them not a name, match strongly.
+	minCorroborated = 0.2
+	topical         = 2 // paragraphs a term must occur in to be a topic
 )
 
 // Ask answers a question. A question the corpus does not answer gives a
@@ -183,7 +186,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		}
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
-	if len(best) == 0 || best[0].coverage < minCoverage && (best[0].coverage < minAnchored || !e.anchored(cs, best[0])) {
+	if len(best) == 0 || !e.answers(cs, best[0]) {
 		return nil, nil
 	}
 	if !e.namesAround(cs, best[0]) {
@@ -223,6 +226,31 @@ func (e *Engine) candidates(ctx context.Context, cs []concept) ([]index.Ref, err
 		refs[i] = h.Ref
 	}
 	return refs, nil
+}
+
+// answers decides whether the best passage answers at all, from the
+// evidence: it covers enough of the question's weighted content; or less,
+// but what it matches is one of the corpus's topics; or less still, but
+// it matches several things the question asks, at least one of them not
+// a name ("Who's in charge of strategy and marketing at Cloudwatt?" when
+// the article never says "in charge").
+func (e *Engine) answers(cs []concept, b scored) bool {
+	switch {
+	case b.coverage >= minCoverage:
+		return true
+	case b.coverage >= minAnchored && e.anchored(cs, b):
+		return true
+	case b.coverage >= minCorroborated:
+		strong, common := 0, false
+		for _, c := range cs {
+			if matchFactor(c, e.paras[b.article][b.para].terms) >= translation {
+				strong++
+				common = common || !c.Required
+			}
+		}
+		return strong >= 2 && common
+	}
+	return false
 }
 
 // namesAround reports whether the names a question holds appear in the

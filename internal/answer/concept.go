@@ -143,6 +143,18 @@ func focusWord(ws []word) string {
 	return ""
 }
 
+// contentWords counts the words of a label that are not English stop
+// words: "in charge of" says one thing, "electric car" two.
+func contentWords(label string) int {
+	n := 0
+	for _, w := range strings.Fields(label) {
+		if !lexicon.IsStopword(w) {
+			n++
+		}
+	}
+	return max(n, 1)
+}
+
 // isAcronym reports whether word is written in capitals in the question.
 func isAcronym(q, word string) bool {
 	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) }) {
@@ -345,7 +357,7 @@ func (e *Engine) weigh(cs []concept) []concept {
 		if !cs[i].Known {
 			// Each word of an unmatched phrase ("electric car") is content
 			// the passage lacks.
-			best = maxIDF * float64(len(strings.Fields(cs[i].Label)))
+			best = maxIDF * float64(contentWords(cs[i].Label))
 			if cs[i].Verb {
 				best *= unknownVerb
 			}
