@@ -166,8 +166,8 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			if kind == WhoIs && mentionsRole(para.Text[s.span.Start:s.span.End], names) {
 				score += 0.4
 			}
-			if s.features.Negated {
-				score -= 0.15
+			if s.features.Negated && kind != YesNo {
+				score -= 0.15 // "Bercy n'a pas demandé" does not say who asked, but does say whether
 			}
 			if q.says && s.speaker != "" {
 				score += 0.2
@@ -404,7 +404,7 @@ func (e *Engine) answer(b scored, q question) guillemet.Answer {
 		s.span.End = n.span.End
 		s.tokens = append(s.tokens[:len(s.tokens):len(s.tokens)], n.tokens...)
 	}
-	snip, marks, start, end := snippet(para.Text, s, q)
+	snip, marks, start, end := snippet(para.Text, s, q, e.surnames)
 	speaker := s.speaker
 	if start != s.span.Start || end != s.span.End {
 		speaker = speakerAt(quotesIn(art.Quotes, para.Number), start, end)

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -168,6 +169,19 @@ func isAcronym(q, word string) bool {
 // timeWords, in a when question, only ask when.
 var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "jour", "mois", "heure", "saison", "date")
 
+// fillers are adverbs and idioms that stress a question without saying
+// what it is about.
+var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "exactly", "please", "finally")
+
+// fillerPhrases are removed from an English question before it is read.
+var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far)\b`)
+
+// stripFillers lowercases q (Translate reads it lowercased anyway) and
+// blanks its filler phrases.
+func stripFillers(q string) string {
+	return fillerPhrases.ReplaceAllString(strings.ToLower(q), " ")
+}
+
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
 
@@ -232,8 +246,14 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 	capital := capitals(ws)
 	covered := map[string]bool{}
 	var cs []concept
-	for _, t := range e.lex.Translate(q) {
-		if questionWords[t.English] || speechVerbs[t.English] || namingWords[t.English] {
+	howWord := "" // "how far", "how long": the adverb is part of the question word
+	for i, w := range ws {
+		if w.Fold == "how" && i+1 < len(ws) {
+			howWord = ws[i+1].Fold
+		}
+	}
+	for _, t := range e.lex.Translate(stripFillers(q)) {
+		if questionWords[t.English] || speechVerbs[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord {
 			continue
 		}
 		c := concept{Label: t.English, Verb: englishVerb(q, t)}
@@ -244,7 +264,7 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 		}
 		// "Paris" is a name even if the lexicon knows it; "CEO" is a word.
 		c.Required = req && !t.Phrase && (t.Lemma == "" || !isAcronym(q, t.English))
-		if e.surface[t.English] { // a name or a loanword the article uses as is
+		if e.surface[t.English] && (len(t.English) > 3 || req) { // a name or a loanword the article uses as is ("go" is not "50 Go")
 			c.Alts = e.addAlt(c.Alts, t.English, ownWord)
 		}
 		for i, fr := range t.French {

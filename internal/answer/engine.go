@@ -28,6 +28,7 @@ type Engine struct {
 	spread   map[string]int  // in how many paragraphs each term occurs
 	lower    map[string]bool // terms written in lower case somewhere: common words, not only names
 	acronym  map[string]bool // terms written as acronyms (DG, PDG): short, yet specific
+	surnames []string        // of the corpus's people, folded
 	overview guillemet.Overview
 }
 
@@ -58,6 +59,13 @@ func New(articles []guillemet.Article) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{articles: articles, idx: idx, lex: <-lex, surface: map[string]bool{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}}
+	for _, a := range articles {
+		for _, p := range a.People {
+			if f := strings.Fields(text.Fold(p.Name)); len(f) > 0 {
+				e.surnames = append(e.surnames, f[len(f)-1])
+			}
+		}
+	}
 	e.paras = make([][]paragraph, len(articles))
 	for a, art := range articles {
 		e.paras[a] = make([]paragraph, len(art.Paragraphs))
@@ -79,9 +87,9 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					}
 					pp.terms[t.Term] = true
 				}
-				s.features = featuresOf(para.Text[sp.Start:sp.End])
+				s.features = featuresOf(para.Text[sp.Start:sp.End], e.surnames)
 				if utf8.RuneCountInString(para.Text[sp.Start:sp.End]) > guillemet.MaxSnippet {
-					s.clauses = clausesOf(para.Text, sp.Start, sp.End)
+					s.clauses = clausesOf(para.Text, sp.Start, sp.End, e.surnames)
 				}
 				s.speaker = speakerAt(quotes, sp.Start, sp.End)
 				// Who speaks is mentioned where they speak, even as "il".

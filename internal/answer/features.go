@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -18,6 +19,8 @@ type features struct {
 	Cause   bool     // pour, parce que, s'explique par, imputables à…
 	Place   bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
 	Names   []string // capitalised words that do not open the sentence, folded
+	People  []string // surnames of the corpus's people mentioned, folded
+	Role    bool     // a role noun: patron, directrice, ministre…
 	Negated bool     // ne … pas / n'… jamais: "X did not ask" answers "who asked" badly
 }
 
@@ -50,10 +53,19 @@ func (f features) or(g features) features {
 	return features{
 		Date: f.Date || g.Date, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
 		Names: append(f.Names[:len(f.Names):len(f.Names)], g.Names...), Negated: f.Negated || g.Negated,
+		People: append(f.People[:len(f.People):len(f.People)], g.People...), Role: f.Role || g.Role,
 	}
 }
 
-func featuresOf(s string) features {
+// roleNouns name what someone is: the answer to "who" when no name is
+// given ("le futur patron").
+var roleNouns = set("patron", "patronne", "directeur", "directrice", "president", "presidente", "pdg", "dg", "ministre", "maire", "dirigeant", "dirigeante",
+	"fondateur", "fondatrice", "porte-parole", "secretaire", "responsable", "chef", "cheffe", "gerant", "gerante", "successeur", "remplacant", "delegue", "deleguee",
+	"adjoint", "adjointe", "conseiller", "conseillere", "prefet", "prefete", "depute", "deputee", "senateur", "senatrice", "juge", "procureur", "avocat", "avocate")
+
+// featuresOf reads what a piece of text holds; surnames are the folded
+// surnames of the corpus's people.
+func featuresOf(s string, surnames []string) features {
 	f := text.Fold(s)
 	var ft features
 	ft.Date = yearRe.MatchString(s)
@@ -62,6 +74,10 @@ func featuresOf(s string) features {
 	for _, w := range words {
 		ft.Date = ft.Date || dateWords[w]
 		ft.Number = ft.Number || numberWords[w]
+		ft.Role = ft.Role || roleNouns[w]
+		if slices.Contains(surnames, w) {
+			ft.People = append(ft.People, w)
+		}
 	}
 	for _, m := range causeMarkers {
 		if strings.Contains(f, m) {
@@ -112,25 +128,32 @@ func fitsStrictly(k Kind, f features) bool {
 // fits scores how well a sentence's content suits the kind of question:
 // the bonus a sentence gets for holding what is asked for. A name counts
 // only if the question does not already hold it: "who asked?" is not
-// answered by the name it asks about.
+// answered by the name it asks about. For "who", a person of the corpus
+// (or the speaker, when the question asks who said) beats a role noun,
+// which beats any other name.
 func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
-	newName := false
-	for _, n := range f.Names {
-		if !asked[n] {
-			newName = true
-			break
+	fresh := func(names []string) bool {
+		for _, n := range names {
+			if !asked[n] {
+				return true
+			}
 		}
+		return false
 	}
 	switch {
-	case k == Who && (newName || speaker != "" && !asked[text.Fold(speaker)]):
+	case k == Who && (fresh(f.People) || speaker != "" && !asked[text.Fold(speaker)]):
 		return 0.25 // callers pass a speaker only when the question asks who said
+	case k == Who && f.Role:
+		return 0.2
+	case k == Who && fresh(f.Names):
+		return 0.1
 	case k == When && f.Date, (k == HowMany || k == HowMuch) && f.Number, k == Age && f.Age:
 		return 0.35
 	case k == Why && f.Cause:
 		return 0.4
 	case k == Where && f.Place:
 		return 0.25
-	case k == Which && newName:
+	case k == Which && fresh(f.Names):
 		return 0.15
 	}
 	return 0

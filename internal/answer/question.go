@@ -21,6 +21,7 @@ const (
 	WhoIs               // who is X: X's role
 	Which               // which/quel + noun: a named thing
 	Age                 // how old: an age in years
+	YesNo               // did X…? is X…?: a denial answers as well as an assertion
 )
 
 // Lang is the language a question is written in.
@@ -88,6 +89,9 @@ func kindOf(ws []word, lang Lang) Kind {
 	if asksRole(ws) {
 		return WhoIs
 	}
+	if len(ws) > 1 && (yesNoOpeners[ws[0].Fold] || ws[0].Fold == "est-ce" && ws[1].Fold == "que") {
+		return YesNo
+	}
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
@@ -149,7 +153,7 @@ func kindOf(ws []word, lang Lang) Kind {
 
 // roleWords name what someone does: "what is X's job?", "quel est le
 // rôle de X ?" ask who X is.
-var roleWords = set("job", "role", "position", "title", "function", "post", "occupation", "rôle", "poste", "fonction", "metier", "titre")
+var roleWords = set("job", "role", "position", "function", "occupation", "role", "poste", "fonction", "metier")
 
 // asksRole recognises a question about a named person's role.
 func asksRole(ws []word) bool {
@@ -160,6 +164,9 @@ func asksRole(ws []word) bool {
 	}
 	return role && name
 }
+
+// yesNoOpeners open a question that asks whether.
+var yesNoOpeners = set("did", "does", "do", "is", "was", "were", "are", "has", "have", "had", "can", "could", "will", "would", "should")
 
 // strict kinds ask for something a sentence either holds or not: a
 // passage without a date does not say when.

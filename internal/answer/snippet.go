@@ -12,7 +12,7 @@ import (
 // guillemet.MaxSnippet characters and best answers (see window). Marks are
 // the matched words, relative to the snippet; start and end locate it in
 // the paragraph.
-func snippet(para string, s sentence, q question) (string, []guillemet.Span, int, int) {
+func snippet(para string, s sentence, q question, surnames []string) (string, []guillemet.Span, int, int) {
 	var matched []match
 	for _, t := range s.tokens {
 		for ci, c := range q.concepts {
@@ -26,7 +26,7 @@ func snippet(para string, s sentence, q question) (string, []guillemet.Span, int
 	if utf8.RuneCountInString(para[start:end]) > guillemet.MaxSnippet {
 		cl := s.clauses
 		if cl == nil { // a sentence run on into the next one
-			cl = clausesOf(para, start, end)
+			cl = clausesOf(para, start, end, surnames)
 		}
 		if len(cl) > 0 {
 			start, end = window(para, cl, matched, q)
@@ -107,11 +107,11 @@ type clause struct {
 	features features
 }
 
-func clausesOf(para string, start, end int) []clause {
+func clausesOf(para string, start, end int, surnames []string) []clause {
 	spans := clauseSpans(para, start, end)
 	out := make([]clause, len(spans))
 	for i, sp := range spans {
-		out[i] = clause{Span: sp, features: featuresOf(para[sp.Start:sp.End])}
+		out[i] = clause{Span: sp, features: featuresOf(para[sp.Start:sp.End], surnames)}
 	}
 	return out
 }
