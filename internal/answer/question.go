@@ -142,9 +142,11 @@ func kindOf(ws []word, lang Lang) Kind {
 			}
 			return Which
 		case "what":
-			switch next {
-			case "year", "date", "month", "day", "season", "time":
+			switch {
+			case next == "year" || next == "date" || next == "month" || next == "day" || next == "season" || next == "time":
 				return When
+			case i == 0 && next != "" && !englishMarkers[next] && !yesNoOpeners[next] && next != "'s" && next != "s":
+				return Which // "what platform did…", like "which platform"
 			}
 		}
 	}
