@@ -1,36 +1,117 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
 	"guillemet/internal/text"
 )
 
+// question is what Ask reads in a question.
+type question struct {
+	lang     Lang
+	kind     Kind
+	says     bool // it asks what someone said: quotations fit
+	concepts []concept
+}
+
+// parse reads a cleaned question.
+func (e *Engine) parse(q string) question {
+	ws := splitWords(q)
+	qq := question{lang: language(ws)}
+	qq.kind = kindOf(ws, qq.lang)
+	for _, w := range ws {
+		qq.says = qq.says || speechVerbs[w.Fold]
+	}
+	var cs []concept
+	if qq.lang == English {
+		cs = e.englishConcepts(q, ws)
+	} else {
+		cs = e.frenchConcepts(q, ws)
+	}
+	if qq.kind == When { // "what year", "quel jour": the question word, not a concept
+		kept := cs[:0]
+		for _, c := range cs {
+			if !timeWords[c.Label] {
+				kept = append(kept, c)
+			}
+		}
+		cs = kept
+	}
+	if qq.kind == WhoIs { // "X's job": the role words are what is asked, not matched
+		kept := cs[:0]
+		for _, c := range cs {
+			if !roleWords[c.Label] {
+				kept = append(kept, c)
+			}
+		}
+		cs = kept
+	}
+	qq.concepts = e.weigh(dedupe(cs))
+	qq.focus(focusWord(ws))
+	return qq
+}
+
+// focusBoost is how much more the noun a question asks about weighs: in
+// "how many software publishers joined?", the answer is a number of
+// publishers, whatever else matches.
+const focusBoost = 1.5
+
+// focus gives more weight to the concept of the noun a how-many, how-much
+// or which question asks about, when the corpus knows it.
+func (q *question) focus(word string) {
+	if word == "" {
+		return
+	}
+	for i := range q.concepts {
+		c := &q.concepts[i]
+		if c.Known && !c.Verb && slices.Contains(strings.Fields(c.Label), word) { // "large customers" for "customers"
+			c.Weight *= focusBoost
+			return
+		}
+	}
+}
+
+// focusWord is the noun right after "how many", "how much", "combien de",
+// "which" or "quel", modifiers aside; "" when a verb follows instead ("how
+// much will it cost?").
+func focusWord(ws []word) string {
+	for i, w := range ws {
+		start := -1
+		switch w.Fold {
+		case "many", "much":
+			if i > 0 && ws[i-1].Fold == "how" {
+				start = i + 1
+			}
+		case "combien":
+			if i+1 < len(ws) && (ws[i+1].Fold == "de" || ws[i+1].Fold == "d") {
+				start = i + 2
+			}
+		case "which", "quel", "quelle", "quels", "quelles":
+			start = i + 1
+		}
+		if start < 0 {
+			continue
+		}
+		for j := start; j < len(ws); j++ {
+			if !modifiers[ws[j].Fold] {
+				if englishAuxiliaries[ws[j].Fold] || frenchAuxiliaries[ws[j].Fold] || lightVerbs[ws[j].Fold] {
+					return ""
+				}
+				return ws[j].Fold
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
 // Kind is what a question asks for; it decides which sentences fit.
 type Kind int
 
-const (
-	Open    Kind = iota // what, which, quel, que: no constraint
-	Who                 // a person or an organisation
-	When                // a date, month, season or year
-	HowMany             // a count or an age: the answer must hold a number
-	HowMuch             // an amount, a duration: a number helps
-	Where               // a place or a source
-	Why                 // a cause
-	WhoIs               // who is X: X's role
-	Which               // which/quel + noun: a named thing
-	Age                 // how old: an age in years
-	YesNo               // did X…? is X…?: a denial answers as well as an assertion
-)
-
 // Lang is the language a question is written in.
 type Lang int
-
-const (
-	French Lang = iota
-	English
-)
 
 // words splits s into lowercase, accent-folded words, keeping the
 // original capitalisation flag so proper nouns can be told apart.
@@ -55,12 +136,6 @@ func splitWords(s string) []word {
 	}
 	return out
 }
-
-var englishMarkers = set("the", "who", "what", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was", "were",
-	"of", "for", "to", "from", "about", "with", "and", "has", "have", "many", "much", "said", "say", "says", "its", "his", "her", "their", "whose", "whom", "an", "on", "in", "at", "by", "this", "that")
-
-var frenchMarkers = set("le", "la", "les", "des", "du", "de", "un", "une", "qui", "que", "quoi", "quand", "combien", "pourquoi", "ou", "comment",
-	"quel", "quelle", "quels", "quelles", "est", "sont", "a", "ont", "il", "elle", "ils", "elles", "dit", "pour", "avec", "sur", "dans", "au", "aux", "et", "ce", "cette", "l", "d", "qu", "se", "son", "sa", "ses")
 
 // language guesses the language of a question from its function words.
 func language(ws []word) Lang {
@@ -153,10 +228,6 @@ func kindOf(ws []word, lang Lang) Kind {
 	return Open
 }
 
-// roleWords name what someone does: "what is X's job?", "quel est le
-// rôle de X ?" ask who X is.
-var roleWords = set("job", "role", "position", "function", "occupation", "role", "poste", "fonction", "metier")
-
 // asksRole recognises a question about a named person's role.
 func asksRole(ws []word) bool {
 	role, name := false, false
@@ -167,18 +238,9 @@ func asksRole(ws []word) bool {
 	return role && name
 }
 
-// yesNoOpeners open a question that asks whether.
-var yesNoOpeners = set("did", "does", "do", "is", "was", "were", "are", "has", "have", "had", "can", "could", "will", "would", "should")
-
 // strict kinds ask for something a sentence either holds or not: a
 // passage without a date does not say when.
 func (k Kind) strict() bool { return k == When || k == HowMany || k == Age }
-
-// questionWords are dropped before matching: they say what is asked,
-// not what it is about.
-var questionWords = set("who", "whom", "whose", "what", "when", "where", "why", "how", "which", "many", "much",
-	"qui", "que", "qu", "quoi", "quand", "combien", "pourquoi", "ou", "comment", "quel", "quelle", "quels", "quelles",
-	"lequel", "laquelle", "est-ce", "est-ce-que")
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

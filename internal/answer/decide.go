@@ -1,0 +1,96 @@
+package answer
+
+// The corpus answers when the best passage matches at least minCoverage of
+// the question's weighted content, or minAnchored of it when what matches
+// is one of the corpus's topics (a common term spread over several
+// paragraphs): "the audit rumour" is about the article even if it never
+// says "rumour"; "a new electric car" is not, though it says "nouveau".
+const (
+	minCoverage = 0.5
+	minAnchored = 0.25
+	// minCorroborated is the least coverage when two or more concepts,
+	// one of them not a name, match strongly.
+	minCorroborated = 0.2
+	topical         = 2 // paragraphs a term must occur in to be a topic
+)
+
+// answers decides whether the best passage answers at all, from the
+// evidence: it covers enough of the question's weighted content; or less,
+// but what it matches is one of the corpus's topics; or less still, but
+// it matches several things the question asks, at least one of them not
+// a name ("Who's in charge of strategy and marketing at Cloudwatt?" when
+// the article never says "in charge").
+func (e *Engine) answers(cs []concept, b scored) bool {
+	switch {
+	case b.coverage >= minCoverage:
+		return true
+	case b.coverage >= minAnchored && e.anchored(cs, b):
+		return true
+	case b.coverage >= minCorroborated:
+		strong, common := 0, false
+		for _, c := range cs {
+			if matchFactor(c, e.paras[b.article][b.para].terms) >= translation {
+				strong++
+				common = common || !c.Required
+			}
+		}
+		return strong >= 2 && common
+	}
+	return false
+}
+
+// namesAround reports whether the names a question holds appear in the
+// answering paragraph or the one before it (which a pronoun may refer to).
+func (e *Engine) namesAround(cs []concept, b scored) bool {
+	for _, c := range cs {
+		if !c.Required {
+			continue
+		}
+		here := matchFactor(c, e.paras[b.article][b.para].terms) > 0
+		before := b.para > 0 && matchFactor(c, e.paras[b.article][b.para-1].terms) > 0
+		if !here && !before {
+			return false
+		}
+	}
+	return true
+}
+
+// anchored reports whether a passage matches a concept that is one of the
+// corpus's topics, by the question's own word or a translation of it: a
+// loose synonym or a near form is too weak a link, and a name is not a
+// topic ("How many employees does Voltaria have?" is not answered by an
+// article that only names Voltaria).
+func (e *Engine) anchored(cs []concept, b scored) bool {
+	terms := e.paras[b.article][b.para].terms
+	for _, c := range cs {
+		for _, a := range c.Alts {
+			if a.Factor < translation || !allIn(a.Terms, terms) {
+				continue
+			}
+			if c.Required {
+				continue // the article's names are everywhere in it
+			}
+			for _, t := range a.Terms {
+				if e.spread[t] >= topical {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// covered sums the weights of the concepts a set of terms renders at all:
+// whether the passage speaks of each thing asked, however it words it.
+func covered(cs []concept, terms map[string]bool) float64 {
+	sum := 0.0
+	for _, c := range cs {
+		switch f := matchFactor(c, terms); {
+		case f >= translation:
+			sum += c.Weight
+		case f > 0:
+			sum += c.Weight / 2 // a loose synonym or a near form is weaker evidence
+		}
+	}
+	return sum
+}

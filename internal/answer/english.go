@@ -1,0 +1,122 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+
+	"guillemet/internal/lexicon"
+)
+
+// contentWords counts the words of a label that are not English stop
+// words: "in charge of" says one thing, "electric car" two.
+func contentWords(label string) int {
+	n := 0
+	for _, w := range strings.Fields(label) {
+		if !lexicon.IsStopword(w) {
+			n++
+		}
+	}
+	return max(n, 1)
+}
+
+// isAcronym reports whether word is written in capitals in the question.
+func isAcronym(q, word string) bool {
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.EqualFold(w, word) {
+			return len(w) > 1 && strings.ToUpper(w) == w
+		}
+	}
+	return false
+}
+
+// stripFillers lowercases q (Translate reads it lowercased anyway) and
+// blanks its filler phrases.
+func stripFillers(q string) string {
+	return fillerPhrases.ReplaceAllString(strings.ToLower(q), " ")
+}
+
+func (e *Engine) englishConcepts(q string, ws []word) []concept {
+	capital := capitals(ws)
+	covered := map[string]bool{}
+	var cs []concept
+	howWord := "" // "how far", "how long": the adverb is part of the question word
+	for i, w := range ws {
+		if w.Fold == "how" && i+1 < len(ws) {
+			howWord = ws[i+1].Fold
+		}
+	}
+	for _, t := range e.lex.Translate(stripFillers(q)) {
+		if questionWords[t.English] || speechVerbs[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord {
+			continue
+		}
+		c := concept{Label: t.English, Verb: englishVerb(q, t)}
+		req := false
+		for _, w := range strings.Fields(t.English) {
+			covered[w] = true
+			req = req || capital[w]
+		}
+		// "Paris" is a name even if the lexicon knows it; "CEO" is a word.
+		c.Required = req && !t.Phrase && (t.Lemma == "" || !isAcronym(q, t.English))
+		if e.surface[t.English] && (len(t.English) > 3 || req) { // a name or a loanword the article uses as is ("go" is not "50 Go")
+			c.Alts = e.addAlt(c.Alts, t.English, ownWord)
+		}
+		for i, fr := range t.French {
+			f := translation
+			if i < mainRenderings || strings.Contains(fr, " ") {
+				f = mainTranslation // a main sense, or a phrase, is specific
+			}
+			c.Alts = e.addAlt(c.Alts, fr, f)
+		}
+		for i, a := range c.Alts {
+			if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 && !e.acronym[a.Terms[0]] {
+				c.Alts[i].Factor *= shortStem
+			}
+		}
+		cs = append(cs, c) // unmatched, it still counts against coverage
+	}
+	// Names and numbers the lexicon does not know still count as they are.
+	for _, w := range ws {
+		if covered[w.Fold] || questionWords[w.Fold] || englishMarkers[w.Fold] {
+			continue
+		}
+		if w.Capital && !w.First || isNumber(w.Fold) {
+			c := concept{Label: w.Fold, Required: w.Capital}
+			c.Alts = e.addAlt(nil, w.Fold, ownWord)
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// englishVerb guesses whether a question's term is a verb: an inflected
+// form ("asked", "hires") or a word after an auxiliary ("did … start").
+func englishVerb(q string, t lexicon.Term) bool {
+	if t.Phrase {
+		return false
+	}
+	if t.Lemma != "" && t.Lemma != t.English && !strings.HasSuffix(t.English, "s") || commonVerbs[t.Lemma] {
+		return true
+	}
+	if strings.HasSuffix(t.English, "ly") && len(t.English) > 5 {
+		return true // "actually", "finally": manner, not matter
+	}
+	words := strings.Fields(strings.ToLower(q))
+	aux := false
+	for i, w := range words {
+		w = strings.Trim(w, "?!.,;:")
+		words[i] = w
+		if w == t.English && i > 0 && englishAuxiliaries[words[i-1]] {
+			return true
+		}
+		aux = aux || englishAuxiliaries[w] && i > 0
+	}
+	// "When will the line open?", "Where did it come from?": after a
+	// fronted auxiliary, the question ends on its verb and particles.
+	for i := len(words) - 1; aux && i > 0; i-- {
+		if particles[words[i]] {
+			continue
+		}
+		return words[i] == t.English
+	}
+	return false
+}

@@ -1,0 +1,78 @@
+package answer
+
+import (
+	"strings"
+
+	"guillemet/index"
+	"guillemet/internal/text"
+)
+
+func (e *Engine) frenchConcepts(q string, ws []word) []concept {
+	capital := capitals(ws)
+	toks := e.idx.Analyze(q)
+	var cs []concept
+	for i := 0; i < len(toks); i++ {
+		// A phrase the lexicon knows ("directeur général") is one concept.
+		if j := e.frenchPhrase(q, toks, i); j > i {
+			surface := q[toks[i].Start:toks[j].End]
+			c := concept{Label: text.Fold(surface)}
+			c.Alts = e.addAlt(nil, surface, ownWord)
+			for _, s := range e.lex.Synonyms(surface) {
+				c.Alts = e.addAlt(c.Alts, s, translation) // a phrase's synonyms are close: DG for directeur général
+			}
+			cs = append(cs, c)
+			i = j
+			continue
+		}
+		t := toks[i]
+		surface := text.Fold(q[t.Start:t.End])
+		if k := strings.LastIndexByte(surface, '\''); k >= 0 {
+			surface = surface[k+1:] // l'écosystème: the word is écosystème
+		}
+		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || namingWords[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
+			continue // "aura lieu": takes place
+		}
+		c := concept{Label: surface, Required: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
+		c.Alts = e.addAlt(nil, q[t.Start:t.End], ownWord)
+		for _, s := range e.lex.Synonyms(surface) {
+			c.Alts = e.addAlt(c.Alts, s, synonym)
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// frenchPhrase returns the last token of the longest phrase of two to four
+// content words starting at toks[i] that the lexicon knows, or i.
+func (e *Engine) frenchPhrase(q string, toks []index.Token, i int) int {
+	if questionWords[text.Fold(q[toks[i].Start:toks[i].End])] {
+		return i // "combien de temps" is a question, not a phrase to match
+	}
+	for j := min(i+3, len(toks)-1); j > i; j-- {
+		if toks[j].Position-toks[i].Position > 5 {
+			continue
+		}
+		if e.lex.IsFrenchPhrase(q[toks[i].Start:toks[j].End]) {
+			return j
+		}
+	}
+	return i
+}
+
+func prevWord(before string) string {
+	f := strings.FieldsFunc(text.Fold(before), func(r rune) bool { return r == ' ' || r == '\'' || r == '-' })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// frenchVerb guesses whether a word of a French question is a verb: an
+// infinitive or a participle, or a word after an auxiliary.
+func frenchVerb(before, surface string) bool {
+	prev := prevWord(before)
+	infinitive := strings.HasSuffix(surface, "er") || strings.HasSuffix(surface, "ir")
+	verbal := infinitive || strings.HasSuffix(surface, "e") || strings.HasSuffix(surface, "es") || strings.HasSuffix(surface, "ent") ||
+		strings.HasSuffix(surface, "i") || strings.HasSuffix(surface, "u") || strings.HasSuffix(surface, "it")
+	return frenchAuxiliaries[prev] && verbal
+}

@@ -1,0 +1,89 @@
+package answer
+
+import "regexp"
+
+// timeWords, in a when question, only ask when.
+var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "jour", "mois", "heure", "saison", "date")
+
+// fillers are adverbs and idioms that stress a question without saying
+// what it is about.
+var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally")
+
+// fillerPhrases are removed from an English question before it is read.
+var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far)\b`)
+
+// namingWords ask for a name: "what is the competitor called?"
+var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
+
+// speechVerbs ask for what someone said; as words they would only match
+// the verbs that introduce quotations, anywhere in the article.
+var speechVerbs = set("say", "says", "said", "saying", "tell", "tells", "told", "claim", "claims", "claimed", "state", "states", "stated",
+	"declare", "declared", "comment", "commented", "dit", "disent", "dire", "affirme", "affirment", "raconte")
+
+// lightVerbs carry tense and grammar, not what a question is about.
+var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete", "etre", "a", "ont", "avait", "avaient", "aura", "auront", "avoir", "eu",
+	"fait", "font", "faisait", "fera", "feront", "faire", "va", "vont", "allait", "ira", "iront", "aller", "peut", "peuvent", "pourrait", "doit", "doivent", "devrait",
+	"y", "t", "il", "elle", "ils", "elles", "on",
+	// what someone says or thinks is the quotation itself, not a word of it
+	"dit", "disent", "dire", "pense", "pensent", "penser", "propos")
+
+// modifiers are adjectives of order, time and size: they qualify the noun
+// a question is about rather than name it.
+var modifiers = set("next", "last", "first", "new", "former", "main", "big", "small", "large", "biggest", "largest", "latest", "current", "future", "previous", "major", "own", "other", "same",
+	"prochain", "prochaine", "prochains", "prochaines", "dernier", "derniere", "derniers", "dernieres", "premier", "premiere", "premiers", "premieres",
+	"nouveau", "nouvelle", "nouveaux", "nouvelles", "ancien", "ancienne", "principal", "principale", "principaux", "grand", "grande", "grands", "grandes",
+	"petit", "petite", "actuel", "actuelle", "futur", "future", "autre", "autres", "meme")
+
+var avoir = set("a", "ont", "aura", "auront", "avait", "avaient", "aurait", "auraient", "avoir", "eu", "ait")
+
+var englishAuxiliaries = set("did", "does", "do", "will", "would", "can", "could", "should", "to", "has", "have", "had",
+	"is", "are", "was", "were", "may", "might", "must", "shall", "didn't", "doesn't", "won't", "not")
+
+// commonVerbs are rarely nouns in a question, wherever they stand.
+var commonVerbs = set("think", "say", "tell", "believe", "come", "go", "want", "know", "mean", "feel", "seem", "get", "make",
+	"take", "give", "happen", "expect", "plan", "hope", "consider", "explain", "claim", "argue", "react", "respond")
+
+var particles = set("from", "on", "about", "to", "for", "with", "up", "in", "into", "out", "at", "of", "off", "by", "over", "down", "back")
+
+// frenchAuxiliaries are followed by a verb: "va remplacer", "a-t-elle
+// augmenté", and in questions "qui fabrique", "que propose".
+var frenchAuxiliaries = set("va", "vont", "peut", "peuvent", "doit", "doivent", "veut", "veulent", "faut", "pour", "a", "ont", "est", "sont", "ete", "sera", "seront", "avait", "etait", "de", "d",
+	"il", "elle", "ils", "elles", "on", "qui", "que", "qu", "comment", "pourquoi", "quand")
+
+const (
+	Open    Kind = iota // what, which, quel, que: no constraint
+	Who                 // a person or an organisation
+	When                // a date, month, season or year
+	HowMany             // a count or an age: the answer must hold a number
+	HowMuch             // an amount, a duration: a number helps
+	Where               // a place or a source
+	Why                 // a cause
+	WhoIs               // who is X: X's role
+	Which               // which/quel + noun: a named thing
+	Age                 // how old: an age in years
+	YesNo               // did X…? is X…?: a denial answers as well as an assertion
+)
+
+const (
+	French Lang = iota
+	English
+)
+
+var englishMarkers = set("the", "who", "what", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was", "were",
+	"of", "for", "to", "from", "about", "with", "and", "has", "have", "many", "much", "said", "say", "says", "its", "his", "her", "their", "whose", "whom", "an", "on", "in", "at", "by", "this", "that")
+
+var frenchMarkers = set("le", "la", "les", "des", "du", "de", "un", "une", "qui", "que", "quoi", "quand", "combien", "pourquoi", "ou", "comment",
+	"quel", "quelle", "quels", "quelles", "est", "sont", "a", "ont", "il", "elle", "ils", "elles", "dit", "pour", "avec", "sur", "dans", "au", "aux", "et", "ce", "cette", "l", "d", "qu", "se", "son", "sa", "ses")
+
+// roleWords name what someone does: "what is X's job?", "quel est le
+// rôle de X ?" ask who X is.
+var roleWords = set("job", "role", "position", "function", "occupation", "role", "poste", "fonction", "metier")
+
+// yesNoOpeners open a question that asks whether.
+var yesNoOpeners = set("did", "does", "do", "is", "was", "were", "are", "has", "have", "had", "can", "could", "will", "would", "should")
+
+// questionWords are dropped before matching: they say what is asked,
+// not what it is about.
+var questionWords = set("who", "whom", "whose", "what", "when", "where", "why", "how", "which", "many", "much",
+	"qui", "que", "qu", "quoi", "quand", "combien", "pourquoi", "ou", "comment", "quel", "quelle", "quels", "quelles",
+	"lequel", "laquelle", "est-ce", "est-ce-que")
