@@ -33,7 +33,7 @@ func attribute(name string, paras []*para, people []guillemet.Person) []guilleme
 	a.byRole = map[string]int{}
 	for i, p := range people {
 		for _, w := range tokenize(p.Role) {
-			if _, ok := roleWords[w.fold]; !ok {
+			if _, ok := roleWord(w.fold); !ok {
 				continue
 			}
 			a.roles[i] = append(a.roles[i], w.fold)

@@ -33,6 +33,9 @@ func (a *attributor) after(p *para, end int) (int, bool) {
 // A cue that names nobody on purpose (dit-on) ends the search with -1.
 func (a *attributor) cue(p *para, wi int) (int, bool) {
 	ws := p.words
+	if p.reflexive(wi) { // « … », s'interroge X; s'est félicité X
+		wi++
+	}
 	f := ws[wi].fold
 	if who, ok, isCue := a.inversion(p, wi); isCue {
 		return who, ok
@@ -43,7 +46,11 @@ func (a *attributor) cue(p *para, wi int) (int, bool) {
 			k++
 		}
 		if k < len(ws) && (p.joined(k-1) || p.elided(k-1)) {
-			if who := a.resolve(p.parseRef(k)); who >= 0 {
+			r := p.parseRef(k)
+			if r.org {
+				return -1, true // selon le ministère
+			}
+			if who := a.resolve(r); who >= 0 {
 				return who, true
 			}
 		}
@@ -51,7 +58,7 @@ func (a *attributor) cue(p *para, wi int) (int, bool) {
 	}
 	k := wi
 	switch {
-	case auxiliaries[f] && wi+1 < len(ws) && p.joined(wi) && speechVerbs[ws[wi+1].fold]:
+	case p.auxiliary(wi) && wi+1 < len(ws) && p.joined(wi) && speechVerbs[ws[wi+1].fold]:
 		k = wi + 1
 	case !speechVerbs[f]:
 		return -1, false
@@ -60,7 +67,11 @@ func (a *attributor) cue(p *para, wi int) (int, bool) {
 		k++
 	}
 	if k+1 < len(ws) && (p.joined(k) || p.elided(k)) {
-		if who := a.resolve(p.parseRef(k + 1)); who >= 0 {
+		r := p.parseRef(k + 1)
+		if r.org || p.namesNobody(k+1) {
+			return -1, true // « … », indique le ministère; « … », répond Voltaria
+		}
+		if who := a.resolve(r); who >= 0 {
 			return who, true
 		}
 		// « … », explique à l'AFP Jean Dupont: a short complement first.
@@ -84,7 +95,7 @@ func (a *attributor) inversion(p *para, wi int) (who int, ok, isCue bool) {
 	}
 	base, pro := parts[0], parts[len(parts)-1]
 	verb := speechVerbs[base] || inversionVerbs[base] ||
-		(auxiliaries[base] && wi+1 < len(p.words) && p.joined(wi) && speechVerbs[p.words[wi+1].fold])
+		(p.auxiliaryForm(wi, base) && wi+1 < len(p.words) && p.joined(wi) && speechVerbs[p.words[wi+1].fold])
 	if !verb {
 		return -1, false, false
 	}
@@ -136,6 +147,9 @@ func (a *attributor) verbSubject(p *para, lo, hi int) (int, bool) {
 		// « explique Marie Dupont : »
 		if v+1 < hi && p.joined(v) {
 			if r := p.parseRef(v + 1); r.ok && r.end == hi {
+				if r.org {
+					return -1, true
+				}
 				if who := a.resolve(r); who >= 0 {
 					return who, true
 				}
@@ -165,7 +179,10 @@ func (a *attributor) subjectBefore(p *para, lo, v int) (int, bool) {
 			who := a.resolve(p.parseRef(k))
 			return who, who >= 0
 		}
-		if _, ok := roleWords[f]; ok && k > lo {
+		if k > lo && p.institutionSubject(k-1, lo) {
+			return -1, true // le ministère indique que « … »: no person speaks
+		}
+		if _, ok := roleWord(f); ok && k > lo {
 			if _, det := determiners[ws[k-1].fold]; det {
 				who := a.resolve(p.parseRef(k - 1))
 				return who, who >= 0
@@ -191,6 +208,9 @@ func (a *attributor) source(p *para, lo, hi int) (int, bool) {
 		}
 		if k+1 < hi && p.joined(k) {
 			if r := p.parseRef(k + 1); r.ok && r.end == hi {
+				if r.org {
+					return -1, true // pour la direction, « … »
+				}
 				if who := a.resolve(r); who >= 0 {
 					return who, true
 				}
@@ -210,7 +230,11 @@ func (a *attributor) selon(p *para, si int, sent guillemet.Span) (int, bool) {
 		p.selonAt[si] = p.findSelon(sent)
 	}
 	if k := p.selonAt[si]; k >= 0 {
-		if who := a.resolve(p.parseRef(k)); who >= 0 {
+		r := p.parseRef(k)
+		if r.org {
+			return -1, true // selon la préfecture
+		}
+		if who := a.resolve(r); who >= 0 {
 			return who, true
 		}
 	}
@@ -265,7 +289,11 @@ func (a *attributor) subject(p *para, si int, sent guillemet.Span, qStart int) (
 	if p.who[k] >= 0 {
 		return p.who[k], true
 	}
-	who := a.resolve(p.parseRef(k))
+	r := p.parseRef(k)
+	if r.org {
+		return -1, true // le ministère indique « … »
+	}
+	who := a.resolve(r)
 	return who, who >= 0
 }
 
@@ -289,12 +317,105 @@ func (p *para) findSubject(sent guillemet.Span) int {
 				return k
 			}
 			if _, det := determiners[f]; det && k+1 < hi {
-				if _, role := roleWords[ws[k+1].fold]; role {
+				if _, role := roleWord(ws[k+1].fold); role {
 					return k
 				}
+			}
+			if p.institutionSubject(k, lo) {
+				return k
 			}
 		}
 		opening = k+1 < len(ws) && strings.Contains(p.text[ws[k].end:ws[k+1].start], ",")
 	}
 	return -1
+}
+
+// reflexive reports whether word i is the pronoun of a reflexive verb
+// that follows it: s'interroge, se défend, s'est félicité.
+func (p *para) reflexive(i int) bool {
+	if i < 0 || i+1 >= len(p.words) {
+		return false
+	}
+	switch p.words[i].fold {
+	case "s":
+		return p.elided(i)
+	case "se":
+		return p.joined(i)
+	}
+	return false
+}
+
+// auxiliary reports whether word i builds a compound past.
+func (p *para) auxiliary(i int) bool { return p.auxiliaryForm(i, p.words[i].fold) }
+
+// auxiliaryForm reports whether f, read at word i, builds a compound past:
+// a, avait…, or est after a reflexive pronoun (s'est félicité, s'est-il
+// félicité).
+func (p *para) auxiliaryForm(i int, f string) bool {
+	return auxiliaries[f] || (reflexiveAuxiliaries[f] && p.reflexive(i-1))
+}
+
+// speechAt reports whether a speech verb stands at word j, maybe in the
+// compound past or reflexive: dit, a déclaré, s'interroge, s'est félicité.
+func (p *para) speechAt(j int) bool {
+	ws := p.words
+	if p.reflexive(j) {
+		j++
+	}
+	if j >= len(ws) {
+		return false
+	}
+	if speechVerbs[ws[j].fold] {
+		return true
+	}
+	return p.auxiliary(j) && j+1 < len(ws) && p.joined(j) && speechVerbs[ws[j+1].fold]
+}
+
+// namesNobody reports whether word k, right after a speech verb, is a
+// capitalised name that is no person's: « … », répond Voltaria. The
+// speaker is then someone the article does not name as a person.
+func (p *para) namesNobody(k int) bool {
+	w := &p.words[k]
+	if !w.cap || w.digit || p.who[k] >= 0 || p.quoted[k] || stopwords[w.fold] || isPronoun(w.fold) {
+		return false
+	}
+	if _, ok := determiners[w.fold]; ok {
+		return false
+	}
+	if _, ok := honorifics[w.fold]; ok {
+		return false
+	}
+	if _, ok := roleWord(w.fold); ok {
+		return false
+	}
+	_, ok := roleModifiers[w.fold]
+	return !ok
+}
+
+// institutionSubject reports whether words k and k+1 open a clause with
+// an institution for subject: "le ministère de la Santé indique", "la
+// direction estime", "l'intersyndicale". lo is the first word the clause
+// may start at.
+func (p *para) institutionSubject(k, lo int) bool {
+	ws := p.words
+	if k < lo || k+1 >= len(ws) || p.quoted[k] || !subjectDeterminers[ws[k].fold] || !(p.joined(k) || p.elided(k)) || !p.institution(k+1) {
+		return false
+	}
+	return k == lo || strings.ContainsAny(p.text[ws[k-1].end:ws[k].start], ",;:(")
+}
+
+// institution reports whether word k, after a determiner, names an
+// institution rather than a person: ministère, syndicats, l'ARS.
+func (p *para) institution(k int) bool {
+	w := &p.words[k]
+	if p.who[k] >= 0 || w.digit || (p.joined(k) && p.who[k+1] >= 0) {
+		return false // a title before a name: le VP Jean Dupont
+	}
+	if _, role := roleWord(w.fold); role {
+		return false // le DG, la DRH
+	}
+	if w.cap && !w.lower && w.runes >= 2 {
+		return true // an acronym: la CGT, l'ARS
+	}
+	return institutions[w.fold] || institutions[strings.TrimSuffix(w.fold, "s")] || institutions[strings.TrimSuffix(w.fold, "x")]
 }

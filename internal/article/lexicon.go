@@ -52,7 +52,9 @@ var speechVerbs = func() map[string]bool {
 		dementi rejouit rejouissait defend defendait defendu sourit souriait
 		souri rencherit rencherissait averti avertit convient convenait
 		convenu decrit decrivait reagit reagissait reagi rappelle rappellent
-		appelle appellent interjette rugit rugissait`)
+		appelle appellent interjette rugit rugissait rejoui rejouie
+		defendue plaint plaignent plaignait plainte souvient souviennent
+		souvenait souvenu souvenue emeut emouvait`)
 	// Regular -er verbs, by stem: the accent changes of the stem (répète,
 	// martèle) vanish once folded.
 	for _, s := range strings.Fields(`expliqu insist ajout affirm declar estim
@@ -67,7 +69,8 @@ var speechVerbs = func() map[string]bool {
 		revendiqu rassur exhort repet hasard interpell inform conseill
 		recommand sugger propos assen indign offusqu desol ecri cri hurl
 		chuchot rican resum lament taquin reclam souhait contest
-		esper`) {
+		esper alarm esclaff impatient irrit enerv excus etrangl enflamm
+		consol`) {
 		for _, e := range []string{"e", "ent", "ait", "aient", "a", "ee"} {
 			m[s+e] = true
 		}
@@ -84,6 +87,10 @@ var inversionVerbs = set(`fait faisait fit glisse lache lance`)
 
 // auxiliaries build the compound past: « … », a-t-il déclaré.
 var auxiliaries = set(`a avait aura aurait eut`)
+
+// reflexiveAuxiliaries build the compound past of a reflexive verb, after
+// its pronoun only: « … », s'est félicité X.
+var reflexiveAuxiliaries = set(`est etait sera serait fut`)
 
 // adverbs may sit between a speech verb and its subject.
 var adverbs = set(`encore aussi egalement alors ensuite enfin pourtant
@@ -157,6 +164,24 @@ var roleWords = gendered(
 	interprete pilote guide leader ministre-president general actionnaire
 	capitaine proprietaire syndicaliste`)
 
+// rolePrefixes make a title from a title: sous-préfète, ex-ministre.
+var rolePrefixes = []string{"ex-", "sous-", "co-", "vice-"}
+
+// roleWord looks a folded word up among the titles, with or without a
+// prefix.
+func roleWord(f string) (guillemet.Gender, bool) {
+	if g, ok := roleWords[f]; ok {
+		return g, true
+	}
+	for _, pre := range rolePrefixes {
+		if rest, ok := strings.CutPrefix(f, pre); ok {
+			g, ok := roleWords[rest]
+			return g, ok
+		}
+	}
+	return guillemet.Unknown, false
+}
+
 // roleModifiers qualify a title ("directeur général", "ancienne ministre").
 var roleModifiers = gendered(
 	`general adjoint delegue executif financier commercial ancien nouveau
@@ -204,7 +229,34 @@ var organisationWords = set(`societe groupe banque caisse ministere conseil
 	presse journal radio television tele magazine editions maison palais
 	chateau eglise cathedrale stade parc hotel restaurant cafe bar marche
 	salon forum sommet conference prix trophee coupe championnat ligue
-	direction service bureau cabinet tribune fonds bourse`)
+	direction service bureau cabinet tribune fonds bourse sante construction
+	constructions express data energie energies ventures invest tech digital
+	numerique telecom telecoms transport transports immobilier habitat
+	industrie industries assurance assurances mutuelle finance finances
+	logistique distribution environnement developpement recherche sciences
+	innovation mobilite securite solidarite ressources software network
+	networks foods pharma bank insurance`)
+
+// institutions are the nouns that, after a determiner, name a body rather
+// than a person: "le ministère indique", "selon la préfecture", "le
+// syndicat Sud Santé". Plurals are found by dropping a final s or x.
+var institutions = set(`societe groupe banque caisse ministere conseil
+	commission universite institut agence fondation association federation
+	union parti assemblee senat cour tribunal mairie region departement
+	comite office centre compagnie entreprise syndicat club academie lycee
+	ecole college hopital clinique musee direction service bureau cabinet
+	fonds gouvernement prefecture sous-prefecture metropole intersyndicale
+	collectif cooperative firme enseigne start-up startup etat
+	police gendarmerie parquet rectorat municipalite administration elysee
+	matignon laboratoire organisation ong mutuelle assureur constructeur
+	operateur fabricant chaine journal quotidien hebdomadaire
+	magazine radio television holding filiale marque
+	plateforme reseau confederation coordination groupement`)
+
+// subjectDeterminers open a subject: "le ministère indique"; du, au and
+// the like make a complement instead.
+var subjectDeterminers = set(`le la l les un une ce cet cette ces son sa ses
+	leur leurs notre nos votre vos`)
 
 // complementPrepositions make the name after them a complement, not a
 // subject: les analystes de X, chez X.

@@ -18,7 +18,7 @@ func (p *para) namePart(i int, first bool) bool {
 		return false
 	}
 	if first {
-		if _, ok := roleWords[w.fold]; ok {
+		if _, ok := roleWord(w.fold); ok {
 			return false
 		}
 		if _, ok := honorifics[w.fold]; ok {
@@ -87,9 +87,11 @@ func (p *para) candidates(pi int) []candidate {
 			}
 			break
 		}
-		// "Hier Pierre Paperon": a capitalised word opening the sentence is
+		// "Hier Pierre Paperon", "la ministre de la Santé Anne Roy": a
+		// capitalised word opening the sentence, or an institution's, is
 		// not part of the name that follows it.
-		if parts >= 2 && p.sentenceInitial(i) && !isFirstName(ws[i].fold) && isFirstName(ws[i+1].fold) {
+		if parts >= 2 && !isFirstName(ws[i].fold) && isFirstName(ws[i+1].fold) &&
+			(p.sentenceInitial(i) || organisationWords[ws[i].fold] || p.orgContext(i)) {
 			i++
 			parts--
 		}
@@ -152,6 +154,12 @@ func (p *para) candidate(pi, i, j, parts int) candidate {
 		if organisationWords[f] {
 			c.org = true
 		}
+		if k > i && p.commonNoun(k) {
+			c.orgish = true // Sud Solidarité, Groupe Innovation
+		}
+	}
+	if p.orgContext(i) {
+		c.orgish = true
 	}
 	p.titleBefore(&c)
 	p.apposition(&c)
@@ -160,8 +168,7 @@ func (p *para) candidate(pi, i, j, parts int) candidate {
 	}
 	// "Les analystes de Kepler Cheuvreux jugent": after a preposition the
 	// subject is the noun before, and the name a firm's.
-	if j < len(ws) && p.joined(j-1) && !(i > 0 && complementPrepositions[ws[i-1].fold]) &&
-		(speechVerbs[ws[j].fold] || (auxiliaries[ws[j].fold] && j+1 < len(ws) && p.joined(j) && speechVerbs[ws[j+1].fold])) {
+	if j < len(ws) && p.joined(j-1) && !(i > 0 && complementPrepositions[ws[i-1].fold]) && p.speechAt(j) {
 		c.verb = true
 	}
 	return c
@@ -170,4 +177,45 @@ func (p *para) candidate(pi, i, j, parts int) candidate {
 func isPronoun(f string) bool {
 	_, ok := pronouns[f]
 	return ok
+}
+
+// commonNoun reports whether word k, inside a capitalised run, has the
+// shape of a common noun rather than a surname: Sécurité, Innovation,
+// Tourisme.
+func (p *para) commonNoun(k int) bool {
+	w := &p.words[k]
+	f := w.fold
+	if w.runes >= 6 && (strings.HasSuffix(f, "tion") || strings.HasSuffix(f, "sion") || strings.HasSuffix(f, "isme") || strings.HasSuffix(f, "ologie")) {
+		return true
+	}
+	return w.runes >= 4 && strings.HasSuffix(p.text[w.start:w.end], "té")
+}
+
+// orgContext reports whether the words before the name at word i make it
+// an organisation's or a place's: "le syndicat X", "le fonds parisien X",
+// "la start-up X", "de la X", "du X".
+func (p *para) orgContext(i int) bool {
+	ws := p.words
+	if i == 0 || !(p.joined(i-1) || p.elided(i-1)) {
+		return false
+	}
+	switch ws[i-1].fold {
+	case "du", "des", "au", "aux":
+		return true
+	case "la", "l":
+		if i >= 2 && (p.joined(i-2) || p.elided(i-2)) {
+			switch ws[i-2].fold {
+			case "de", "d", "a":
+				return true
+			}
+		}
+		return false
+	}
+	k := i - 1
+	// One adjective may stand between: le fonds parisien X.
+	if !institutions[ws[k].fold] && !ws[k].cap && k > 0 && p.joined(k-1) && !stopwords[ws[k].fold] {
+		k--
+	}
+	_, det := determiners[ws[k].fold]
+	return !det && institutions[ws[k].fold] && !ws[k].cap
 }

@@ -65,6 +65,9 @@ func FuzzParse(f *testing.F) {
 		"Pierre Paperon, directeur, dit « x ». Celui-ci s’étonne de cette « y ».",
 		"Jean de la de la Fontaine, , , a-t-il-elle « », selon selon.",
 		"\xff\xfe« \xff »\r\n\rM.\xff Dupont", "a-t-il déclaré « x » d'après d’",
+		"« a », s’est-il félicité. « b », a réagi le ministre de l'Économie, Jean Dupont, qui « c ».",
+		"Le syndicat Sud Santé, de la CGT. Le ministère indique « x », selon la préfecture, se s' s",
+		"« x », réagit la DG, Anne Roy. « y », répond Voltex. Pour l’ARS, « z », le fonds de la X, Y",
 		data.Article,
 	} {
 		f.Add(s)
@@ -132,6 +135,8 @@ func TestLargeInput(t *testing.T) {
 		"one sentence":  "Selon Jean Dupont, " + strings.Repeat("« x » et ", mb/12),
 		"subjects":      strings.Repeat("Jean Dupont dit « x » et ", mb/25),
 		"roles":         strings.Repeat("Jean Dupont, directeur, dit « x », dit le directeur. ", mb/54),
+		"titles":        strings.Repeat("« x », s’est félicité le ministre de l’Économie, Jean Dupont, qui « y », ", mb/80),
+		"organisations": strings.Repeat("Le syndicat Sud Santé de la Santé du Rail indique « x » selon la CGT, ", mb/72),
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {

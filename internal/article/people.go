@@ -20,12 +20,27 @@ type candidate struct {
 	role              string
 	gender            guillemet.Gender // from a honorific, a title or an apposition
 	verb              bool             // next to a speech verb
-	org               bool
+	org               bool             // has a word of institutions or places
+	// orgish: the words around or in the name say organisation ("le
+	// syndicat X", "de la X", a common noun such as Sécurité): only
+	// strong evidence makes it a person's.
+	orgish bool
 }
 
 // evidence tells whether a name of several parts is a person's.
 func (c *candidate) evidence() bool {
 	return !c.org && (c.knownFirst || c.honorific || c.title || c.role != "" || c.verb)
+}
+
+// strong tells whether the evidence for a person outweighs an
+// organisation's context: a known first name, a honorific, a title.
+func (c *candidate) strong() bool {
+	return !c.org && (c.knownFirst || c.honorific || c.title)
+}
+
+// notPerson tells whether the candidate names an organisation or a place.
+func (c *candidate) notPerson() bool {
+	return c.org || (c.orgish && !c.strong())
 }
 
 // mention is a place where a person is named, by full name or surname.
@@ -83,9 +98,17 @@ func findPeople(paras []*para) []guillemet.Person {
 		cands = append(cands, p.candidates(pi)...)
 	}
 	r := &registry{byKey: map[string]int{}, bySurname: map[string][]int{}}
+	// A name that is an organisation's once ("le syndicat Sud Rail") is
+	// so everywhere, unless strong evidence says otherwise.
+	orgs := map[string]bool{}
+	for i := range cands {
+		if c := &cands[i]; c.notPerson() {
+			orgs[c.key] = true
+		}
+	}
 	alone := map[string]bool{} // words met alone, as a surname would be
 	for i := range cands {
-		if c := &cands[i]; c.parts == 1 && !c.org {
+		if c := &cands[i]; c.parts == 1 && !orgs[c.key] {
 			alone[c.key] = true
 		}
 	}
@@ -93,7 +116,10 @@ func findPeople(paras []*para) []guillemet.Person {
 	// verb, or a surname that recurs alone ("Paperon").
 	for i := range cands {
 		c := &cands[i]
-		if c.parts >= 2 && (c.evidence() || (!c.org && c.parts == 2 && alone[c.surnames[0]])) {
+		if c.parts < 2 || (orgs[c.key] && !c.strong()) {
+			continue
+		}
+		if c.evidence() || (!c.org && c.parts == 2 && alone[c.surnames[0]]) {
 			r.add(c)
 		}
 	}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"guillemet/internal/guillemet"
 )
@@ -48,6 +49,7 @@ type ref struct {
 	person  int // a person named, or -1
 	pronoun bool
 	role    string // a title without a name: "la syndicaliste"
+	org     bool   // an institution, no person: "le ministère"
 	gender  guillemet.Gender
 	end     int // the word after the phrase
 }
@@ -76,6 +78,9 @@ func (p *para) parseRef(i int) ref {
 		g = dg
 		k++
 	}
+	if k > i && p.institution(k) {
+		return ref{ok: true, person: -1, org: true, end: k + 1}
+	}
 	if hg, ok := p.honorific(k); ok {
 		g = hg
 		k++
@@ -83,7 +88,7 @@ func (p *para) parseRef(i int) ref {
 	role, roleG := "", guillemet.Unknown
 	for n := 0; k < len(ws) && n < 4 && p.who[k] < 0; n++ {
 		f := ws[k].fold
-		if rg, ok := roleWords[f]; ok {
+		if rg, ok := roleWord(f); ok {
 			role = f
 			if rg != guillemet.Unknown {
 				roleG = rg
@@ -111,6 +116,9 @@ func (p *para) parseRef(i int) ref {
 	if role == "" {
 		return ref{}
 	}
+	if who, end := p.titledName(k); who >= 0 {
+		return ref{ok: true, person: who, end: end}
+	}
 	if roleG == guillemet.Unknown {
 		roleG = g
 	}
@@ -120,7 +128,7 @@ func (p *para) parseRef(i int) ref {
 // resolve turns a reference into a person, or -1.
 func (a *attributor) resolve(r ref) int {
 	switch {
-	case !r.ok:
+	case !r.ok || r.org:
 		return -1
 	case r.person >= 0:
 		return r.person
@@ -136,4 +144,46 @@ func (a *attributor) resolve(r ref) int {
 	i := a.byPronoun(r.gender)
 	a.learn(i, r.gender)
 	return i
+}
+
+// titledName reads the name set after a title and its complement, as in
+// "a réagi le ministre de l'Économie, Étienne Rocher, qui…": from word k,
+// the first after the title words, through a complement (de…, chez…) with
+// no punctuation to a comma, then a person named there and closed by a
+// comma or the end of the sentence. It returns the person and the word
+// after the name, or -1.
+func (p *para) titledName(k int) (who, end int) {
+	ws, t := p.words, p.text
+	for n := 0; k > 0 && k < len(ws) && n <= maxLeadingTitle; n++ {
+		gap := strings.TrimFunc(t[ws[k-1].end:ws[k].start], isSpace)
+		switch {
+		case gap == ",":
+			who, end = p.who[k], k
+			if who < 0 {
+				return -1, k
+			}
+			for end < len(ws) && p.who[end] == who {
+				end++
+			}
+			if end < len(ws) && !closesApposition(t[ws[end-1].end:ws[end].start]) {
+				return -1, k
+			}
+			return who, end
+		case gap != "" && gap != "'" && gap != "’":
+			return -1, k // other punctuation: the title ends with no name
+		case p.who[k] >= 0 || p.quoted[k]:
+			return -1, k // le conseiller de Paul Durand
+		case n == 0 && !complementPrepositions[ws[k].fold]:
+			return -1, k
+		}
+		k++
+	}
+	return -1, k
+}
+
+// closesApposition reports whether the text between a name and the next
+// word closes an apposition: a comma, or the end of a clause or sentence.
+func closesApposition(gap string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(gap, isSpace))
+	return strings.ContainsRune(",;.!?…)", r)
 }

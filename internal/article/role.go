@@ -25,7 +25,7 @@ func (p *para) titleBefore(c *candidate) {
 	roleG, modG := guillemet.Unknown, guillemet.Unknown
 	for k > 0 && i-k < 4 && p.joined(k-1) {
 		f := ws[k-1].fold
-		if g, ok := roleWords[f]; ok {
+		if g, ok := roleWord(f); ok {
 			hasRole = true
 			if roleG == guillemet.Unknown {
 				roleG = g
@@ -61,16 +61,18 @@ const maxLeadingTitle = 8
 // opening with a determiner and a title, right before the name.
 func (p *para) leadingTitle(c *candidate) bool {
 	ws, i, t := p.words, c.first, p.text
-	if c.last >= len(ws) || strings.TrimFunc(t[ws[i-1].end:ws[i].start], isSpace) != "," ||
-		strings.TrimFunc(t[ws[c.last-1].end:ws[c.last].start], isSpace) != "," {
+	if strings.TrimFunc(t[ws[i-1].end:ws[i].start], isSpace) != "," ||
+		(c.last < len(ws) && !closesApposition(t[ws[c.last-1].end:ws[c.last].start])) {
 		return false
 	}
 	for k := i - 1; k >= 0 && i-k <= maxLeadingTitle; k-- {
 		if k < i-1 && !p.joined(k) && !p.elided(k) {
 			return false // punctuation inside: not one clause
 		}
+		// The title opens a clause, or follows a speech verb: « … », a
+		// réagi le ministre de l'Économie, Étienne Rocher.
 		dg, det := determiners[ws[k].fold]
-		if !det || k >= i-1 || !(k == 0 || strings.ContainsAny(t[ws[k-1].end:ws[k].start], ",.;:!?…«»\"“”(")) {
+		if !det || k >= i-1 || !(k == 0 || strings.ContainsAny(t[ws[k-1].end:ws[k].start], ",.;:!?…«»\"“”(") || p.afterSpeechVerb(k)) {
 			continue
 		}
 		j := k + 1
@@ -78,7 +80,7 @@ func (p *para) leadingTitle(c *candidate) bool {
 		if mod && j+1 < i {
 			j++
 		}
-		rg, role := roleWords[ws[j].fold]
+		rg, role := roleWord(ws[j].fold)
 		if !role {
 			return false
 		}
@@ -91,6 +93,16 @@ func (p *para) leadingTitle(c *candidate) bool {
 		return true
 	}
 	return false
+}
+
+// afterSpeechVerb reports whether a speech verb, maybe followed by a few
+// adverbs, comes right before word k: "a annoncé mardi la ministre".
+func (p *para) afterSpeechVerb(k int) bool {
+	j := k - 1
+	for n := 0; n < 3 && j >= 0 && p.joined(j) && adverbs[p.words[j].fold]; n++ {
+		j--
+	}
+	return j >= 0 && p.joined(j) && speechVerbs[p.words[j].fold]
 }
 
 // honorific reads word k as M., Mme, Dr…; the short ones need their period.
@@ -137,7 +149,7 @@ func (p *para) apposition(c *candidate) {
 	start, modG := k, guillemet.Unknown
 	for n := 0; k < len(ws) && n < 3; n++ {
 		f := strings.TrimPrefix(ws[k].fold, "ex-")
-		if g, ok := roleWords[f]; ok {
+		if g, ok := roleWord(f); ok {
 			c.role = clause(t, ws[start].start)
 			switch {
 			case g != guillemet.Unknown:
