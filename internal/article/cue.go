@@ -33,6 +33,9 @@ func (a *attributor) after(p *para, end int) (int, bool) {
 // A cue that names nobody on purpose (dit-on) ends the search with -1.
 func (a *attributor) cue(p *para, wi int) (int, bool) {
 	ws := p.words
+	if p.objectPronoun(wi) { // « … », nous a-t-il confié
+		wi++
+	}
 	if p.reflexive(wi) { // « … », s'interroge X; s'est félicité X
 		wi++
 	}
@@ -127,7 +130,10 @@ func (a *attributor) before(p *para, segStart, qStart int) (int, bool) {
 	case last == ':':
 		return a.verbSubject(p, lo, hi)
 	case last == ',':
-		return a.source(p, lo, hi)
+		if who, ok := a.source(p, lo, hi); ok {
+			return who, ok
+		}
+		return a.incise(p, lo, hi)
 	case p.words[hi-1].end == segStart+len(seg) && p.words[hi-1].fold == "que":
 		return a.verbSubject(p, lo, hi-1)
 	}
@@ -244,6 +250,26 @@ func (a *attributor) selon(p *para, si int, sent guillemet.Span) (int, bool) {
 // unknownWord marks a per-sentence cache entry not computed yet.
 const unknownWord = -2
 
+// maxIncise bounds the words of a speech verb and its subject set
+// between commas.
+const maxIncise = 8
+
+// incise reads a speech verb set between commas just before the
+// quotation: "L'entreprise, explique Paul Durand, « … »", "Le projet,
+// ajoute-t-elle, « … »". Words [lo, hi) end with the comma.
+func (a *attributor) incise(p *para, lo, hi int) (int, bool) {
+	ws := p.words
+	for w := hi - 1; w > lo && w >= hi-maxIncise; w-- {
+		if p.quoted[w] {
+			return -1, false
+		}
+		if strings.Contains(p.text[ws[w-1].end:ws[w].start], ",") {
+			return a.cue(p, w)
+		}
+	}
+	return -1, false
+}
+
 // findSelon returns the word after the first "selon"/"d'après" of the
 // sentence that introduces someone, or -1.
 func (p *para) findSelon(sent guillemet.Span) int {
@@ -321,7 +347,9 @@ func (p *para) findSubject(sent guillemet.Span) int {
 					return k
 				}
 			}
-			if p.institutionSubject(k, lo) {
+			// "Le groupe, par la voix de son PDG Paul Durand, affirme":
+			// the person named next speaks for the institution.
+			if p.institutionSubject(k, lo) && !p.spokesperson(k+2, hi) {
 				return k
 			}
 		}
@@ -341,6 +369,21 @@ func (p *para) reflexive(i int) bool {
 		return p.elided(i)
 	case "se":
 		return p.joined(i)
+	}
+	return false
+}
+
+// objectPronoun reports whether word i is an object pronoun standing
+// before a verb: nous a-t-il confié, lui répond-elle, m'a dit X.
+func (p *para) objectPronoun(i int) bool {
+	if i < 0 || i+1 >= len(p.words) {
+		return false
+	}
+	switch p.words[i].fold {
+	case "nous", "vous", "lui", "leur", "me", "te":
+		return p.joined(i)
+	case "m", "t":
+		return p.elided(i)
 	}
 	return false
 }
@@ -418,4 +461,20 @@ func (p *para) institution(k int) bool {
 		return true // an acronym: la CGT, l'ARS
 	}
 	return institutions[w.fold] || institutions[strings.TrimSuffix(w.fold, "s")] || institutions[strings.TrimSuffix(w.fold, "x")]
+}
+
+// maxSpokesperson bounds how far after an institution its spokesperson
+// may be introduced.
+const maxSpokesperson = 6
+
+// spokesperson reports whether words from k, up to a few, introduce
+// someone speaking for an institution: par la voix de, via son
+// porte-parole.
+func (p *para) spokesperson(k, hi int) bool {
+	for m := k; m < hi && m < k+maxSpokesperson && !p.quoted[m]; m++ {
+		if spokesWords[p.words[m].fold] {
+			return true
+		}
+	}
+	return false
 }

@@ -253,6 +253,11 @@ var institutions = set(`societe groupe banque caisse ministere conseil
 	magazine radio television holding filiale marque
 	plateforme reseau confederation coordination groupement`)
 
+// spokesWords introduce who speaks for an institution: "le groupe, par
+// la voix de son PDG, …".
+var spokesWords = set(`voix porte-parole porte-paroles bouche representant
+	representante`)
+
 // subjectDeterminers open a subject: "le ministère indique"; du, au and
 // the like make a complement instead.
 var subjectDeterminers = set(`le la l les un une ce cet cette ces son sa ses

@@ -42,6 +42,12 @@ func (p *para) titleBefore(c *candidate) {
 	if !hasRole {
 		return
 	}
+	// "Anne Roy, déléguée Sud Rail": a bare title after a comma belongs
+	// to the name before it, and the name after it is an employer's.
+	if k > 0 && strings.Contains(p.text[ws[k-1].end:ws[k].start], ",") {
+		c.orgish = true
+		return
+	}
 	c.title = true
 	c.role = p.text[ws[k].start:ws[i-1].end]
 	c.gender = roleG

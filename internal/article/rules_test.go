@@ -52,6 +52,8 @@ func TestReflexiveCues(t *testing.T) {
 		{"inverted compound past", "Anne Roy et Paul Durand débattent. « Jamais », s’est-il emporté.", []string{"Paul Durand"}},
 		{"reflexive before the quotation", "Paul Durand s’est réjoui : « Enfin ! »", []string{"Paul Durand"}},
 		{"se souvient", "« C’était un autre monde », se souvient Odile Marchal, 80 ans.", []string{"Odile Marchal"}},
+		{"object pronoun", "Anne Roy parle à Paul Durand. « J’assume », nous a-t-il confié.", []string{"Paul Durand"}},
+		{"object pronoun and a name", "« J’assume », m’a dit Paul Durand.", []string{"Paul Durand"}},
 		{"not a reflexive cue", "« Oui », dit Paul Durand. « Non », s’il le faut.", []string{"Paul Durand", "Paul Durand"}},
 	})
 }
@@ -101,6 +103,7 @@ func TestOrganisations(t *testing.T) {
 		{"start-up", "La start-up lyonnaise Kerlan Agri lève des fonds. Kerlan Agri explique son choix.", nil},
 		{"de la, du", "Les élus de la Haute Corrèze et du Grand Morvan ont voté.", nil},
 		{"firm with a common noun", "Le chantier est mené par Vinor Construction, associé à un groupe local.", nil},
+		{"employer after a bare title", "Anne Roy, déléguée Sud Rail, s’emporte.", []guillemet.Person{{Name: "Anne Roy", Role: "déléguée Sud Rail", Gender: guillemet.Female}}},
 		{"a first name is strong evidence", "La rue Jean Moulin est fermée. Jean Moulin a déclaré la guerre.", []guillemet.Person{{Name: "Jean Moulin", Gender: guillemet.Male}}},
 		{"a title is strong evidence", "Le syndicat Sud Rail et le délégué Abel Rail parlent.", []guillemet.Person{{Name: "Abel Rail", Role: "délégué", Gender: guillemet.Male}}},
 		{"a name after an institution's name", "La ministre de la Santé Anne Roy répond.", []guillemet.Person{{Name: "Anne Roy", Gender: guillemet.Female}}},
@@ -121,6 +124,9 @@ func TestOrganisations(t *testing.T) {
 		{"organisation-named person never speaks", "Le syndicat Sud Rail proteste. Paul Durand arrive. Sud Rail affirme « tout refuser ».", []string{""}},
 		{"institution as object", "Paul Durand, qui dirige le syndicat, estime que « rien n’avance ».", []string{"Paul Durand"}},
 		{"institution as complement", "Le directeur du groupe, Paul Durand, estime que « tout va bien ».", []string{"Paul Durand"}},
+		{"institution with a speaker in an incise", "Anne Roy arrive. L’entreprise, explique Paul Durand, « ne licenciera pas ».", []string{"Paul Durand"}},
+		{"institution with a spokesperson", "Anne Roy arrive. Le groupe, par la voix de son PDG Paul Durand, affirme « ne rien regretter ».", []string{"Paul Durand"}},
+		{"employer after a bare title", "Anne Roy, déléguée Sud Rail, s’emporte : « C’est une honte. »", []string{"Anne Roy"}},
 		{"institution in the complement of a title", "Paul Durand arrive. Le porte-parole du ministère, Marc Aubert, indique « suivre le dossier ».", []string{"Marc Aubert"}},
 	})
 }
