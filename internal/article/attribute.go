@@ -26,7 +26,9 @@ type previous struct {
 // by priority: a speech verb after the quote (« … », explique-t-il); one
 // before it (X a déclaré : « … », selon X, « … »); "selon X" in its
 // sentence; the subject of its sentence; and last, the speaker of the
-// quotation just before, when nothing came in between.
+// quotation just before, when nothing came in between. An institution
+// found by any of these rules (le ministère indique, selon la préfecture,
+// répond le syndicat) speaks for no person: the quotation gets none.
 func attribute(name string, paras []*para, people []guillemet.Person) []guillemet.Quote {
 	a := &attributor{people: people, seen: make([]int, len(people)), last: [3]int{-1, -1, -1}, lastAny: -1}
 	a.roles = make([][]string, len(people))

@@ -419,7 +419,8 @@ func (p *para) speechAt(j int) bool {
 // speaker is then someone the article does not name as a person.
 func (p *para) namesNobody(k int) bool {
 	w := &p.words[k]
-	if !w.cap || w.digit || p.who[k] >= 0 || p.quoted[k] || stopwords[w.fold] || isPronoun(w.fold) {
+	if !w.cap || w.digit || p.who[k] >= 0 || p.quoted[k] || stopwords[w.fold] || isPronoun(w.fold) ||
+		isFirstName(w.fold) { // « … », sourit Camille: someone named by first name
 		return false
 	}
 	if _, ok := determiners[w.fold]; ok {
