@@ -44,7 +44,7 @@ var numberWords = set("un", "deux", "trois", "quatre", "cinq", "six", "sept", "h
 	"centaine", "centaines", "milliers", "moitie", "tiers", "quart", "pour cent", "%", "euros", "dollars")
 
 var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d", "en raison", "a cause", "grace a", "du fait",
-	"s'explique", "expliquent par", "imputable", "imputables", "du a", "due a", "dus a", "dues a", "faute de", "puisque", "en effet", "c'est pourquoi", "a l'origine",
+	"s'explique", "expliquent par", "imputable", "imputables", "du a", "due a", "dus a", "dues a", "faute de", "puisque", "en effet", "c'est pourquoi", "a l'origine", "attribue", "attribuent", "impute", "imputent", "en cause", "explique par", "expliquent par",
 	// grievances give the why of a strike or a protest
 	"denonce", "denoncent", "reclame", "reclament", "revendiquent", "protestent contre", "manque de", "manque chronique"}
 

@@ -27,6 +27,16 @@ func (q question) speaker(s sentence) string {
 	return ""
 }
 
+// fit is the bonus a sentence gets for holding what the question asks
+// for, and for being a quotation when it asks what someone said.
+func (q question) fit(s sentence, asked map[string]bool) float64 {
+	f := fits(q.kind, s.features, q.speaker(s), asked)
+	if q.says && s.speaker != "" {
+		f += 0.2
+	}
+	return f
+}
+
 // followOn is the share of a question kind's bonus a sentence gets when
 // what is asked for stands in the sentence after it.
 const followOn = 0.6
@@ -76,11 +86,11 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			score := (sm + 0.5*pm) / total
 			// What is asked for often follows in the next sentence: "Le
 			// marché attire de nombreux concurrents. L'israélien Hydrasense…"
-			fit, next := fits(kind, s.features, q.speaker(s), asked), false
+			fit, next := q.fit(s, asked), false
 			strict := fitsStrictly(kind, s.features)
 			if si+1 < len(pp.sentences) {
 				n := pp.sentences[si+1]
-				if f := followOn * fits(kind, n.features, q.speaker(n), asked); f > fit {
+				if f := followOn * q.fit(n, asked); f > fit {
 					fit, next = f, true
 				}
 				strict = strict || fitsStrictly(kind, n.features)
@@ -94,9 +104,6 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			}
 			if s.features.Negated && kind != YesNo {
 				score -= 0.15 // "Bercy n'a pas demandé" does not say who asked, but does say whether
-			}
-			if q.says && s.speaker != "" {
-				score += 0.2
 			}
 			score += 0.1 * proximity(cs, s.tokens)
 			score -= 0.02 * math.Log1p(float64(len(s.tokens)))

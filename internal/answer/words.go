@@ -18,7 +18,7 @@ var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nom
 // speechVerbs ask for what someone said; as words they would only match
 // the verbs that introduce quotations, anywhere in the article.
 var speechVerbs = set("say", "says", "said", "saying", "tell", "tells", "told", "claim", "claims", "claimed", "state", "states", "stated",
-	"declare", "declared", "comment", "commented", "dit", "disent", "dire", "affirme", "affirment", "raconte")
+	"declare", "declared", "comment", "commented", "according", "dit", "disent", "dire", "affirme", "selon", "affirment", "raconte")
 
 // lightVerbs carry tense and grammar, not what a question is about.
 var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete", "etre", "a", "ont", "avait", "avaient", "aura", "auront", "avoir", "eu",
@@ -29,7 +29,7 @@ var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete",
 
 // modifiers are adjectives of order, time and size: they qualify the noun
 // a question is about rather than name it.
-var modifiers = set("next", "last", "first", "new", "former", "main", "big", "small", "large", "biggest", "largest", "latest", "current", "future", "previous", "major", "own", "other", "same",
+var modifiers = set("next", "last", "first", "new", "former", "main", "possible", "potential", "likely", "recent", "big", "small", "large", "biggest", "largest", "latest", "current", "future", "previous", "major", "own", "other", "same",
 	"prochain", "prochaine", "prochains", "prochaines", "dernier", "derniere", "derniers", "dernieres", "premier", "premiere", "premiers", "premieres",
 	"nouveau", "nouvelle", "nouveaux", "nouvelles", "ancien", "ancienne", "principal", "principale", "principaux", "grand", "grande", "grands", "grandes",
 	"petit", "petite", "actuel", "actuelle", "futur", "future", "autre", "autres", "meme")
