@@ -3,8 +3,10 @@ package answer
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"guillemet/internal/guillemet"
 	"guillemet/internal/text"
@@ -25,9 +27,6 @@ type features struct {
 }
 
 var (
-	yearRe   = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
-	digitRe  = regexp.MustCompile(`\d`)
-	placeRe  = regexp.MustCompile(`(?:\b(?:à|au|aux|en|dans|depuis|chez|vers|sur|près de)|\b(?:magazine|journal|quotidien|hebdomadaire|site|blog|radio|chaîne|agence))\s+(?:la |le |les |l['’])?\p{Lu}`)
 	negateRe = regexp.MustCompile(`\b(ne|n')\s*\S+\s+(pas|jamais|plus|guere|point)\b|\bn'\S+\s+(pas|jamais|plus)\b`)
 	// An age, not a duration: "Jean Dupont, 54 ans,", "âgé de 54 ans", "à 54 ans".
 	ageRe = regexp.MustCompile(`\bagee?s? de \S+ ans\b|, \d{1,3} ans\b|\(\d{1,3} ans\)|\ba \d{1,3} ans\b`)
@@ -39,7 +38,7 @@ var dateWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juill
 	"printemps", "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle")
 
-var numberWords = set("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
+var numberWords = set("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
 	"quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions", "milliard", "milliards", "dizaine", "dizaines",
 	"centaine", "centaines", "milliers", "moitie", "tiers", "quart", "pour cent", "%", "euros", "dollars")
 
@@ -68,8 +67,14 @@ var roleNouns = set("patron", "patronne", "directeur", "directrice", "president"
 func featuresOf(s string, surnames []string) features {
 	f := text.Fold(s)
 	var ft features
-	ft.Date = yearRe.MatchString(s)
-	ft.Number = digitRe.MatchString(yearRe.ReplaceAllString(s, "")) // a year is a date, not an amount
+	// Digits: a year (1500–2099) is a date; any other number an amount.
+	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+		if y, err := strconv.Atoi(n); err == nil && len(n) == 4 && y >= 1500 && y < 2100 {
+			ft.Date = true
+		} else {
+			ft.Number = true
+		}
+	}
 	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	for _, w := range words {
 		ft.Date = ft.Date || dateWords[w]
@@ -85,11 +90,46 @@ func featuresOf(s string, surnames []string) features {
 			break
 		}
 	}
-	ft.Negated = negateRe.MatchString(f) && !notDenialRe.MatchString(f)
-	ft.Place = placeRe.MatchString(s)
-	ft.Age = ageRe.MatchString(f)
+	// The regular expressions are the costly part of building: run each
+	// only when the words it needs are there.
+	if strings.Contains(f, "ne ") || strings.Contains(f, "n'") {
+		ft.Negated = negateRe.MatchString(f) && !notDenialRe.MatchString(f)
+	}
+	ft.Place = hasPlace(s)
+	if strings.Contains(f, " ans") || strings.Contains(f, "age") {
+		ft.Age = ageRe.MatchString(f)
+	}
 	ft.Names = innerCapitals(s)
 	return ft
+}
+
+// placeWords come before a place or a source: "à Paris", "chez Orange",
+// "du magazine Challenges".
+var placeWords = set("a", "au", "aux", "en", "dans", "depuis", "chez", "vers", "sur", "pres",
+	"magazine", "journal", "quotidien", "hebdomadaire", "site", "blog", "radio", "chaine", "agence")
+
+// hasPlace reports a capitalised name right after a place word, an
+// article or "de" aside.
+func hasPlace(s string) bool {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if !placeWords[text.Fold(strings.Trim(w, ",;:()«»\"“”"))] {
+			continue
+		}
+		for _, next := range ws[i+1 : min(i+3, len(ws))] {
+			next = text.StripElision(strings.TrimLeft(next, "(«»\"“”"))
+			switch text.Fold(next) {
+			case "la", "le", "les", "de", "du", "des":
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(next)
+			if unicode.IsUpper(r) {
+				return true
+			}
+			break
+		}
+	}
+	return false
 }
 
 // innerCapitals lists the capitalised words that are not the sentence's

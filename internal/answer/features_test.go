@@ -1,0 +1,33 @@
+package answer
+
+import "testing"
+
+func TestFeaturesOf(t *testing.T) {
+	tests := []struct {
+		text string
+		want features
+	}{
+		{"La version bêta remonte au printemps 2013.", features{Date: true}},
+		{"Il a recruté 100 collaborateurs.", features{Number: true}},
+		{"Le chantier, lancé en 2021, devait coûter 4,2 milliards.", features{Date: true, Number: true}},
+		{"Ces ratés sont imputables à OpenStack.", features{Cause: true, Place: true}},
+		{"Bercy n’a pas demandé d’audit.", features{Negated: true}},
+		{"La ligne ne circulera pas avant la fin de l'année.", features{Date: true}},
+		{"Jean Dupont, 54 ans, dirige la société.", features{Number: true, Date: true, Age: true}},
+		{"Il y a deux ans, tout a commencé.", features{Number: true, Date: true}},
+		{"Un article du magazine Challenges.", features{Place: true}},
+		{"Un défi qui incombera au futur patron.", features{Role: true}},
+		{"rien à signaler", features{}},
+	}
+	for _, tt := range tests {
+		got := featuresOf(tt.text, nil)
+		got.Names = nil
+		if got.Date != tt.want.Date || got.Number != tt.want.Number || got.Cause != tt.want.Cause || got.Place != tt.want.Place ||
+			got.Negated != tt.want.Negated || got.Age != tt.want.Age || got.Role != tt.want.Role {
+			t.Errorf("featuresOf(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+	if f := featuresOf("Selon Pierre Paperon, tout va bien.", []string{"paperon"}); len(f.People) != 1 || len(f.Names) != 2 {
+		t.Errorf("people %v, names %v", f.People, f.Names)
+	}
+}
