@@ -57,7 +57,8 @@ type hit struct {
 // merged. A malformed line gives an error naming its line number.
 func Parse(r io.Reader) (*Lexicon, error) {
 	l := &Lexicon{
-		index:     make(map[string]int32),
+		index:     make(map[string]int32, 8192), // about the size of the shipped lexicon: no rehashing
+		entries:   make([]entry, 0, 8192),
 		prefix:    make(map[string]struct{}),
 		irregular: make(map[string]hit),
 	}
