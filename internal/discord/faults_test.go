@@ -56,16 +56,22 @@ func (h *harness) answered(t *testing.T, id string) discordtest.Callback {
 func (h *harness) callbacksOnce(t *testing.T, id string) {
 	t.Helper()
 	var ok, refused int
-	for _, r := range h.srv.RequestsTo(routeCallback) {
-		if strings.Contains(r.Path, "/interactions/"+id+"/") {
-			switch r.Status {
-			case http.StatusNoContent:
-				ok++
-			case http.StatusBadRequest:
-				refused++
+	count := func() bool {
+		ok, refused = 0, 0
+		for _, r := range h.srv.RequestsTo(routeCallback) {
+			if strings.Contains(r.Path, "/interactions/"+id+"/") {
+				switch r.Status {
+				case http.StatusNoContent:
+					ok++
+				case http.StatusBadRequest:
+					refused++
+				}
 			}
 		}
+		return ok > 0
 	}
+	// The fake records the request just after the response it holds.
+	h.srv.Wait(time.Second, count)
 	if ok != 1 {
 		t.Errorf("interaction %s: %d responses accepted, want 1 (%d refused as already acknowledged)", id, ok, refused)
 	}

@@ -118,8 +118,13 @@ func transient(err error) bool {
 func (b *Bot) retryOpen(ctx context.Context, doing string, step func() error) error {
 	bo := b.openBackoffOr()
 	begin := time.Now()
+	var last error // the last failure that was Discord's, not ctx's
 	for attempt := 1; ; attempt++ {
 		err := step()
+		if err != nil && ctx.Err() != nil && last != nil {
+			err = last // cut short by ctx: what Discord said says more
+		}
+		last = err
 		if err == nil {
 			if attempt > 1 {
 				b.log.Info("Discord is reachable again", "doing", doing, "attempts", attempt, "after", time.Since(begin).Round(time.Millisecond))

@@ -1,0 +1,109 @@
+package discord
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"guillemet/internal/discordtest"
+)
+
+// TestGatewayFaultsLoseNothing breaks the gateway connection in every way
+// Discord and the network do, with questions (slash commands and
+// mentions) dispatched before the fault, during it (while the bot is away
+// or reconnecting: Discord keeps them and replays them on RESUME) and
+// after it. Every one is answered, exactly once, within Discord's 3 s for
+// interactions. (bot_test.go checks a single question across a drop,
+// op 7 and op 9; this checks batches, across more faults.)
+//
+// The exception is Discord's own: after op 9 with d=false the session is
+// gone, and the events Discord had for it are never delivered (the
+// interactions fail on the user's side, who asks again). So nothing is
+// dispatched during that fault; what comes before and after is answered.
+func TestGatewayFaultsLoseNothing(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t)
+	srv.HeartbeatInterval = 100 * time.Millisecond
+	h, _ := launch{setup: setup{server: srv}}.start(t)
+
+	const batch = 10
+	var interactions, mentions []string
+	send := func(t *testing.T) {
+		for i := 0; i < batch; i++ {
+			interactions = append(interactions, h.askAudit(t).ID)
+			mentions = append(mentions, h.mentionAudit(t).ID)
+		}
+	}
+	reconnections := func() int { return srv.Resumes(0) + srv.Identifies(0) }
+
+	for _, f := range []struct {
+		name   string
+		inject func() error
+		during bool // questions dispatched during the fault are answered
+		after  func()
+	}{
+		{name: "connection dropped mid-session", inject: func() error { return srv.Drop(0) }, during: true},
+		{name: "op 7 reconnect", inject: func() error { return srv.SendReconnect(0) }, during: true},
+		{name: "op 9 invalid session, resumable", inject: func() error { return srv.SendInvalidSession(0, true) }, during: true},
+		{name: "op 9 invalid session, not resumable", inject: func() error { return srv.SendInvalidSession(0, false) }},
+		{name: "heartbeats not acknowledged", inject: func() error { srv.SetHeartbeatAcks(false); return nil }, during: true,
+			after: func() { srv.SetHeartbeatAcks(true) }},
+		{name: "closed with 4000 unknown error", inject: func() error { return srv.CloseGateway(0, 4000, "Unknown error") }, during: true},
+		{name: "closed with 1001 going away", inject: func() error { return srv.CloseGateway(0, 1001, "Going away") }, during: true},
+	} {
+		t.Run(f.name, func(t *testing.T) {
+			from := len(interactions)
+			send(t) // before
+			for _, id := range interactions[from:] {
+				h.answered(t, id)
+			}
+			before := reconnections()
+			begin := time.Now()
+			if err := f.inject(); err != nil {
+				t.Fatal(err)
+			}
+			if f.during {
+				send(t)
+			}
+			err := srv.Wait(wait, func() bool { return reconnections() > before && srv.Ready(0) })
+			back := time.Since(begin)
+			if f.after != nil {
+				f.after()
+			}
+			if err != nil {
+				t.Fatalf("not reconnected: %v", err)
+			}
+			send(t) // after
+			var slowest time.Duration
+			for _, id := range interactions[from:] {
+				slowest = max(slowest, h.answered(t, id).Elapsed)
+			}
+			for _, id := range mentions[from:] {
+				h.repliedOnce(t, id)
+			}
+			t.Logf("back after %v (%d resumes, %d identifies so far); %d questions answered once, slowest interaction %v after its dispatch",
+				back.Round(time.Millisecond), srv.Resumes(0), srv.Identifies(0), 2*(len(interactions)-from), slowest.Round(time.Millisecond))
+		})
+	}
+
+	// Nothing twice, over the whole test.
+	var accepted int
+	for _, r := range srv.RequestsTo(routeCallback) {
+		if r.Status == http.StatusNoContent {
+			accepted++
+		}
+	}
+	var created int
+	for _, r := range srv.RequestsTo(routeMessages) {
+		if r.Status == http.StatusOK {
+			created++
+		}
+	}
+	if accepted != len(interactions) || created != len(mentions) {
+		t.Errorf("%d responses for %d interactions, %d replies for %d mentions", accepted, len(interactions), created, len(mentions))
+	}
+	if n := strings.Count(h.logs.String(), "Guillemet is ready"); n != 1 {
+		t.Errorf("the ready line was logged %d times", n)
+	}
+}
