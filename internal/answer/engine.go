@@ -43,7 +43,8 @@ type sentence struct {
 	tokens   []index.Token // offsets into the paragraph's text
 	terms    map[string]bool
 	features features
-	speaker  string
+	speaker  string   // who said it, when it is mostly a quotation
+	quoted   string   // whose words it quotes at some length, if anyone's
 	clauses  []clause // for a sentence too long to show whole
 }
 
@@ -92,6 +93,7 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					s.clauses = clausesOf(para.Text, sp.Start, sp.End, e.surnames)
 				}
 				s.speaker = speakerAt(quotes, sp.Start, sp.End)
+				s.quoted = quotedIn(para.Text, quotes, sp.Start, sp.End)
 				// Who speaks is mentioned where they speak, even as "il".
 				for _, q := range quotes {
 					if q.Speaker != "" && q.Span.Start < sp.End && q.Span.End > sp.Start {

@@ -46,7 +46,7 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 		}
 	}
 	for _, t := range e.lex.Translate(stripFillers(q)) {
-		if questionWords[t.English] || speechVerbs[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to" {
+		if questionWords[t.English] || speechVerbs[t.English] || opinionWords[t.Lemma] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to" {
 			continue
 		}
 		c := concept{Label: t.English, Verb: englishVerb(q, t)}

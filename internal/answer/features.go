@@ -15,15 +15,16 @@ import (
 // What a sentence holds, computed once at build time, so that a
 // question's kind can prefer the sentences that can answer it.
 type features struct {
-	Date    bool     // a year, a month, a season, a relative time
-	Number  bool     // digits or a number word
-	Age     bool     // "42 ans", "âgé de"
-	Cause   bool     // pour, parce que, s'explique par, imputables à…
-	Place   bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
-	Names   []string // capitalised words that do not open the sentence, folded
-	People  []string // surnames of the corpus's people mentioned, folded
-	Role    bool     // a role noun: patron, directrice, ministre…
-	Negated bool     // ne … pas / n'… jamais: "X did not ask" answers "who asked" badly
+	Date     bool     // a year, a month, a season, a relative time
+	Number   bool     // digits or a number word
+	Age      bool     // "42 ans", "âgé de"
+	Cause    bool     // pour, parce que, s'explique par, imputables à…
+	Place    bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
+	Names    []string // capitalised words that do not open the sentence, folded
+	People   []string // surnames of the corpus's people mentioned, folded
+	Role     bool     // a role noun: patron, directrice, ministre…
+	Newcomer bool     // nouveau, futur, successeur: who comes next
+	Negated  bool     // ne … pas / n'… jamais: "X did not ask" answers "who asked" badly
 }
 
 var (
@@ -52,7 +53,7 @@ func (f features) or(g features) features {
 	return features{
 		Date: f.Date || g.Date, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
 		Names: append(f.Names[:len(f.Names):len(f.Names)], g.Names...), Negated: f.Negated || g.Negated,
-		People: append(f.People[:len(f.People):len(f.People)], g.People...), Role: f.Role || g.Role,
+		People: append(f.People[:len(f.People):len(f.People)], g.People...), Role: f.Role || g.Role, Newcomer: f.Newcomer || g.Newcomer,
 	}
 }
 
@@ -80,6 +81,7 @@ func featuresOf(s string, surnames []string) features {
 		ft.Date = ft.Date || dateWords[w]
 		ft.Number = ft.Number || numberWords[w]
 		ft.Role = ft.Role || roleNouns[w]
+		ft.Newcomer = ft.Newcomer || newcomerWords[w]
 		if slices.Contains(surnames, w) {
 			ft.People = append(ft.People, w)
 		}
@@ -213,4 +215,22 @@ func speakerAt(quotes []guillemet.Quote, start, end int) string {
 		return best
 	}
 	return ""
+}
+
+// minQuotedWords is how long a quotation must be for a sentence holding it
+// to count as someone's words; « agitation » does not make a quotation of
+// the sentence around it.
+const minQuotedWords = 4
+
+// quotedIn returns the speaker of the longest quotation of at least
+// minQuotedWords words that overlaps [start, end) of a paragraph.
+func quotedIn(para string, quotes []guillemet.Quote, start, end int) string {
+	best, bestLen := "", 0
+	for _, q := range quotes {
+		lo, hi := max(start, q.Span.Start), min(end, q.Span.End)
+		if hi > lo && hi-lo > bestLen && len(strings.Fields(para[lo:hi])) >= minQuotedWords {
+			best, bestLen = q.Speaker, hi-lo
+		}
+	}
+	return best
 }

@@ -12,7 +12,8 @@ import (
 type question struct {
 	lang     Lang
 	kind     Kind
-	says     bool // it asks what someone said: quotations fit
+	says     bool // it asks what someone said or thinks: quotations fit
+	succeeds bool // it asks who or what replaces: the new, the future one fits
 	concepts []concept
 }
 
@@ -22,7 +23,8 @@ func (e *Engine) parse(q string) question {
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
 	for _, w := range ws {
-		qq.says = qq.says || speechVerbs[w.Fold]
+		qq.says = qq.says || speechVerbs[w.Fold] || opinionWords[w.Fold]
+		qq.succeeds = qq.succeeds || successionWords[w.Fold]
 	}
 	var cs []concept
 	if qq.lang == English {

@@ -22,7 +22,7 @@ type scored struct {
 // is the CEO?" is not answered by whoever is being quoted.
 func (q question) speaker(s sentence) string {
 	if q.says {
-		return s.speaker
+		return s.quoted
 	}
 	return ""
 }
@@ -31,11 +31,18 @@ func (q question) speaker(s sentence) string {
 // for, and for being a quotation when it asks what someone said.
 func (q question) fit(s sentence, asked map[string]bool) float64 {
 	f := fits(q.kind, s.features, q.speaker(s), asked)
-	if q.says && s.speaker != "" {
-		f += 0.2
+	if q.says && s.quoted != "" {
+		f += quoteBonus
+	}
+	if q.succeeds && s.features.Newcomer {
+		f += 0.3
 	}
 	return f
 }
+
+// quoteBonus is what a quotation gains when the question asks what
+// someone said or thinks.
+const quoteBonus = 0.3
 
 // followOn is the share of a question kind's bonus a sentence gets when
 // what is asked for stands in the sentence after it.
@@ -90,7 +97,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			strict := fitsStrictly(kind, s.features)
 			if si+1 < len(pp.sentences) {
 				n := pp.sentences[si+1]
-				if f := followOn * q.fit(n, asked); f > fit {
+				if f := followOn * fits(kind, n.features, q.speaker(n), asked); f > fit {
 					fit, next = f, true
 				}
 				strict = strict || fitsStrictly(kind, n.features)

@@ -87,3 +87,15 @@ var yesNoOpeners = set("did", "does", "do", "is", "was", "were", "are", "has", "
 var questionWords = set("who", "whom", "whose", "what", "when", "where", "why", "how", "which", "many", "much",
 	"qui", "que", "qu", "quoi", "quand", "combien", "pourquoi", "ou", "comment", "quel", "quelle", "quels", "quelles",
 	"lequel", "laquelle", "est-ce", "est-ce-que")
+
+// opinionWords ask what someone thinks: their own words answer best.
+var opinionWords = set("think", "thinks", "believe", "believes", "feel", "feels", "opinion", "view", "views",
+	"pense", "pensent", "penser", "avis", "opinion", "estime", "estiment", "juge", "jugent")
+
+// successionWords ask who comes next: "who will replace the CEO?"
+var successionWords = set("replace", "replaces", "replaced", "replacing", "succeed", "succeeds", "successor", "successors", "next",
+	"remplacer", "remplacera", "remplace", "remplacant", "remplacante", "succeder", "succedera", "successeur", "successeurs", "releve")
+
+// newcomerWords mark the one who comes next in an answer.
+var newcomerWords = set("nouveau", "nouvelle", "nouveaux", "nouvelles", "futur", "future", "futurs", "prochain", "prochaine",
+	"successeur", "successeurs", "remplacant", "remplacante", "releve", "new", "future", "next", "successor")
