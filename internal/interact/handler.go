@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -363,8 +364,12 @@ func stripMentionOf(s, botID string) string {
 	return strings.ReplaceAll(s, "<@!"+botID+">", " ")
 }
 
-// clean drops control characters and collapses whitespace, so that a
-// question has one spelling in a custom_id, a footer and the engine.
+// clean drops control characters and invisible format characters
+// (zero-width, direction overrides, as the engine does) and collapses
+// whitespace, so that a question has one spelling in a custom_id, a
+// footer and the engine, one made only of invisible characters is
+// empty, and none is echoed with a direction override that would turn
+// the rest of the bot's line around.
 func clean(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
@@ -372,7 +377,9 @@ func clean(s string) string {
 			return -1
 		case r == '\n' || r == '\t' || r == '\r' || r == '\u2028' || r == '\u2029':
 			return ' '
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		case unicode.Is(unicode.Cf, r):
 			return -1
 		}
 		return r
