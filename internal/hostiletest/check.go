@@ -59,7 +59,7 @@ type Reply struct {
 	Type      int    // interaction response type (0 for a plain message)
 	Content   string // the content
 	Embeds    int    // how many embeds
-	Text      string // content, titles, descriptions and fields: what Discord renders
+	Text      string // content, descriptions and fields: where Discord renders mentions
 	Footer    string // the footers, plain text
 	Ephemeral bool
 	Choices   []string
@@ -116,16 +116,17 @@ func CheckResponse(body []byte) (Reply, error) {
 //
 //   - allowed_mentions is {"parse": []}, with no users or roles, and no
 //     replied user: nobody can be pinged, whatever the text says;
-//   - in the rendered text (content, titles, descriptions, field names
-//     and values, author), every "@" and "<" is followed by a zero-width
-//     space, so no mention (@everyone, @here, <@id>, <@&id>, <#id>,
-//     </cmd:id>, <t:…>) is even formed;
+//   - in the text where Discord renders mentions and markdown (content,
+//     descriptions, field names and values, author), every "@" and "<"
+//     is followed by a zero-width space, so no mention (@everyone, @here,
+//     <@id>, <@&id>, <#id>, </cmd:id>, <t:…>) is even formed;
 //   - every Discord limit holds (lengths in UTF-16 units: content, 10
 //     embeds, title, description, 25 fields, footer, 6,000 in all, 5 rows
 //     of 5 buttons, labels, custom_ids) and nothing required is empty.
 //
-// Footers are plain text in Discord (no markdown, no mentions): they are
-// only checked for their length.
+// Titles and footers render no mention (footers are plain text): they
+// are only checked for their length. (No user text goes into a title;
+// footers carry the question, as typed, for the paging buttons.)
 func CheckMessage(body []byte) (Reply, error) {
 	var m message
 	var rep Reply
@@ -163,8 +164,8 @@ func CheckMessage(body []byte) (Reply, error) {
 	total := 0
 	var footers []string
 	for _, e := range m.Embeds {
-		if err := check("title", e.Title, render.MaxTitle, false); err != nil {
-			return rep, err
+		if n := render.Len(e.Title); n > render.MaxTitle {
+			return rep, fmt.Errorf("title is %d long", n)
 		}
 		if err := check("description", e.Description, render.MaxDescription, false); err != nil {
 			return rep, err
