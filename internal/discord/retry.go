@@ -139,7 +139,7 @@ func (b *Bot) retryOpen(ctx context.Context, doing string, step func() error) er
 		}
 		wait := bo.pause(attempt - 1)
 		b.log.Warn("Discord is not reachable; retrying", "doing", doing, "attempt", attempt,
-			"retry_in", wait.Round(time.Millisecond), "err", Redact(err.Error()))
+			"retry_in", wait.Round(time.Millisecond), "err", Redact(strings.TrimSpace(err.Error())))
 		if !sleep(ctx, wait) {
 			return &gaveUp{err: err, attempts: attempt, after: time.Since(begin)}
 		}
