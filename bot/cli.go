@@ -52,12 +52,27 @@ func parseFlags(name string, args []string, withSpeaker bool, usage string, stde
 	}
 }
 
-func loadEngine(f commandFlags, getenv func(string) string) (*answer.Engine, error) {
+// prepare reads a command's flags and loads the corpus. A nil engine means
+// the command is over (help was shown, or an error reported) and code is
+// its exit status.
+func prepare(name string, args []string, withSpeaker bool, usage string, getenv func(string) string, stdout, stderr io.Writer) (commandFlags, []string, *answer.Engine, int) {
+	f, words, err := parseFlags(name, args, withSpeaker, usage, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return f, nil, nil, exitOK
+	}
+	if err != nil {
+		return f, nil, nil, exitUsage
+	}
 	path := f.data
 	if path == "" {
 		path = getenv("DATA_PATH")
 	}
-	return answer.Load(path)
+	eng, err := answer.Load(path)
+	if err != nil {
+		return f, nil, nil, fail(stderr, err)
+	}
+	return f, words, eng, exitOK
 }
 
 // answerJSON is the CLI's JSON contract for ask; other tools rely on it.
@@ -78,17 +93,9 @@ type answerItem struct {
 }
 
 func ask(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
-	f, words, err := parseFlags("ask", args, false, askUsage, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, askUsage)
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
-	}
-	eng, err := loadEngine(f, getenv)
-	if err != nil {
-		return fail(stderr, err)
+	f, words, eng, code := prepare("ask", args, false, askUsage, getenv, stdout, stderr)
+	if eng == nil {
+		return code
 	}
 	defer eng.Close()
 	out := bufio.NewWriter(stdout)
@@ -150,17 +157,9 @@ type quoteItem struct {
 }
 
 func quote(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	f, words, err := parseFlags("quote", args, true, quoteUsage, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, quoteUsage)
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
-	}
-	eng, err := loadEngine(f, getenv)
-	if err != nil {
-		return fail(stderr, err)
+	f, words, eng, code := prepare("quote", args, true, quoteUsage, getenv, stdout, stderr)
+	if eng == nil {
+		return code
 	}
 	defer eng.Close()
 	qs, err := eng.Quotes(ctx, guillemet.QuoteQuery{Speaker: f.speaker, Words: strings.Join(words, " ")})
