@@ -331,9 +331,15 @@ func (b *Bot) serveInteraction(i *discordgo.Interaction) {
 	}
 	ctx, cancel := context.WithTimeout(b.ctx, interactionLifetime)
 	defer cancel()
+	// Discord's 3 s run from the interaction's creation, which its id
+	// tells: an interaction replayed after a reconnection arrives late.
+	origin := start
+	if t, ok := createdAt(i.ID, start); ok {
+		origin = t
+	}
 	// The first response, retried while Discord fails, is of use within
 	// Discord's 3 s only.
-	callbackCtx, cancelCallback := context.WithDeadline(ctx, start.Add(discordgo.InteractionDeadline))
+	callbackCtx, cancelCallback := context.WithDeadline(ctx, origin.Add(discordgo.InteractionDeadline))
 	defer cancelCallback()
 	result := make(chan *discordgo.InteractionResponse, 1)
 	go func() {
@@ -349,7 +355,7 @@ func (b *Bot) serveInteraction(i *discordgo.Interaction) {
 	if after <= 0 {
 		after = DefaultDeferAfter
 	}
-	timer := time.NewTimer(after)
+	timer := time.NewTimer(max(0, after-start.Sub(origin)))
 	defer timer.Stop()
 
 	select {

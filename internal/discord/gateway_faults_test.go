@@ -2,11 +2,15 @@ package discord
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"guillemet/internal/discordtest"
+	"guillemet/internal/interact/enginetest"
 )
 
 // TestGatewayFaultsLoseNothing breaks the gateway connection in every way
@@ -105,5 +109,67 @@ func TestGatewayFaultsLoseNothing(t *testing.T) {
 	}
 	if n := strings.Count(h.logs.String(), "Guillemet is ready"); n != 1 {
 		t.Errorf("the ready line was logged %d times", n)
+	}
+}
+
+// snowflake is an id Discord would give something made at t.
+func snowflake(t time.Time, seq int) string {
+	return strconv.FormatInt((t.UnixMilli()-1420070400000)<<22|int64(seq&0xfff), 10)
+}
+
+// TestLateInteractionDeferredInTime: an interaction sent while the bot
+// was reconnecting reaches it about a second late, replayed on RESUME.
+// Its answer is slow: the bot must defer it within Discord's 3 s of the
+// interaction's creation (its id says when), not of its arrival, or the
+// answer is lost.
+func TestLateInteractionDeferredInTime(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t)
+	eng := &enginetest.Engine{Delay: 2500 * time.Millisecond}
+	h, _ := launch{setup: setup{server: srv, engine: eng}}.start(t) // DeferAfter: the default 2 s
+	if err := srv.Drop(0); err != nil {
+		t.Fatal(err)
+	}
+	in := ask("slow: who asked for the audit?")
+	in.ID = snowflake(time.Now(), 1)
+	sent, err := srv.SendInteraction(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := srv.WaitCallback(sent.ID, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cb.Status != http.StatusNoContent || cb.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+		t.Fatalf("first response %d (type %d) %v after the interaction was made", cb.Status, cb.Type, cb.Elapsed)
+	}
+	mine := func(r discordtest.Request) bool {
+		return strings.Contains(r.Path, "/"+sent.Token+"/") && r.Status == http.StatusOK
+	}
+	if _, err := srv.WaitRequests(routeEdit, 1, mine, wait); err != nil {
+		t.Fatalf("the answer never came: %v", err)
+	}
+	t.Logf("deferred %v after the interaction was made, across a reconnection", cb.Elapsed.Round(time.Millisecond))
+	_ = h
+}
+
+func TestCreatedAt(t *testing.T) {
+	now := time.Now()
+	for _, tc := range []struct {
+		id string
+		ok bool
+	}{
+		{snowflake(now.Add(-time.Second), 7), true},
+		{snowflake(now, 0), true},
+		{snowflake(now.Add(-3*time.Second), 0), false}, // too old: arrival counts
+		{snowflake(now.Add(time.Second), 0), false},    // this host's clock is behind
+		{"1200000000000000009", false},                 // the fake's ids: years old
+		{"not a snowflake", false},
+		{"", false},
+	} {
+		got, ok := createdAt(tc.id, now)
+		if ok != tc.ok {
+			t.Errorf("createdAt(%s) = %v, %v", tc.id, got, ok)
+		}
 	}
 }

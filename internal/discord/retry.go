@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"time"
 
@@ -208,4 +209,24 @@ func (b *Bot) reply(ctx context.Context, s *discordgo.Session, channelID, nonce 
 			return err
 		}
 	}
+}
+
+// discordEpoch is the start of Discord's snowflakes, in Unix milliseconds.
+const discordEpoch = 1420070400000
+
+// createdAt is when Discord made what id names (a snowflake holds its
+// creation time), when that is plausible by this host's clock: within
+// Discord's 3 s interaction deadline before now. Otherwise (not a
+// snowflake, the host's clock off, or already too old), ok is false and
+// the time of arrival is what counts.
+func createdAt(id string, now time.Time) (t time.Time, ok bool) {
+	n, err := strconv.ParseUint(id, 10, 64)
+	if err != nil {
+		return t, false
+	}
+	t = time.UnixMilli(int64(n>>22) + discordEpoch)
+	if age := now.Sub(t); age < 0 || age >= discordgo.InteractionDeadline {
+		return time.Time{}, false
+	}
+	return t, true
 }
