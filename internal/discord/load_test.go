@@ -60,6 +60,7 @@ func TestLoadBurst(t *testing.T) {
 			in := ask(questions[i%len(questions)])
 			in.Member.User.ID = fmt.Sprintf("%s-i-%d", tag, i)
 			at := time.Now()
+			in.ID = snowflake(at, i) // as Discord's: it tells when the interaction was made
 			sent, err := srv.SendInteraction(in)
 			if err != nil {
 				t.Fatal(err)
@@ -88,7 +89,26 @@ func TestLoadBurst(t *testing.T) {
 				t.Fatalf("interaction %d: callback refused (%d) %v after its dispatch", from+i, cb.Status, cb.Elapsed)
 			}
 			slowest = max(slowest, cb.Elapsed)
-			if at := dispatchedAt[from+i].Add(cb.Elapsed); at.After(last) {
+			at := dispatchedAt[from+i].Add(cb.Elapsed)
+			if cb.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource {
+				// Deferred: answered when the original response is edited,
+				// or (a private notice) a follow-up is sent.
+				var answer discordtest.Request
+				err := srv.Wait(2*wait, func() bool {
+					for _, r := range deferredAnswers(srv) {
+						if strings.Contains(r.Path, "/"+in.Token) {
+							answer = r
+							return true
+						}
+					}
+					return false
+				})
+				if err != nil {
+					t.Fatalf("interaction %d deferred, never answered: %v", from+i, err)
+				}
+				at = answer.At
+			}
+			if at.After(last) {
 				last = at
 			}
 		}
@@ -169,8 +189,8 @@ func TestLoadBurst(t *testing.T) {
 	keys := <-peak
 	memAfter, after, gAfter := settle(gBefore)
 
-	// Exactly once: one accepted response per interaction, one edit per
-	// deferred one, one reply per mention.
+	// Exactly once: one accepted response per interaction, one edit or
+	// follow-up per deferred one, one reply per mention.
 	callbacks := map[string]int{}
 	deferred := 0
 	for _, r := range srv.RequestsTo(routeCallback) {
@@ -186,8 +206,8 @@ func TestLoadBurst(t *testing.T) {
 			t.Errorf("interaction %s: %d responses", in.ID, callbacks[in.ID])
 		}
 	}
-	if edits := len(srv.RequestsTo(routeEdit)); edits != deferred {
-		t.Errorf("%d deferred answers, %d edits", deferred, edits)
+	if answers := len(deferredAnswers(srv)); answers != deferred {
+		t.Errorf("%d deferred answers, %d edits and follow-ups", deferred, answers)
 	}
 	replies := map[string]int{}
 	for _, r := range srv.RequestsTo(routeMessages) {
@@ -230,6 +250,18 @@ func TestLoadBurst(t *testing.T) {
 	if grew := after.bot - before.bot; grew > max(int64(2*n)*100, 128<<10) {
 		t.Errorf("the bot's heap grew by %s over %d questions", mb(grew), 2*n)
 	}
+}
+
+// deferredAnswers are the accepted edits and follow-ups: the answers of
+// deferred interactions.
+func deferredAnswers(srv *discordtest.Server) []discordtest.Request {
+	var out []discordtest.Request
+	for _, r := range srv.Requests() {
+		if (r.Route == routeEdit || r.Route == routeFollowup) && r.Status/100 == 2 {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // heapUse is the heap in use, after a GC, split by who holds it.
