@@ -226,8 +226,8 @@ func TestLoadBurst(t *testing.T) {
 	if len(callbacks) != len(interactions) || len(replies) != len(mentions) {
 		t.Errorf("%d interactions answered of %d, %d mentions of %d", len(callbacks), len(interactions), len(replies), len(mentions))
 	}
-	if strings.Contains(h.logs.String(), "level=WARN") || strings.Contains(h.logs.String(), "level=ERROR") {
-		t.Errorf("warnings or errors in the logs")
+	if bad := ownLogLines(h.logs.String(), "level=WARN", "level=ERROR"); len(bad) > 0 {
+		t.Errorf("warnings or errors in the logs:\n%s", strings.Join(bad, "\n"))
 	}
 
 	mb := func(b int64) string { return fmt.Sprintf("%.2f MB", float64(b)/(1<<20)) }
