@@ -9,7 +9,6 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,31 +21,13 @@ import (
 	"guillemet/internal/interact/enginetest"
 )
 
-// syncBuffer is a log sink safe for the bot's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 const wait = 5 * time.Second
 
 type harness struct {
 	t    *testing.T
 	srv  *discordtest.Server
 	bot  *Bot
-	logs *syncBuffer
+	logs *discordtest.Logs
 }
 
 type setup struct {
@@ -73,7 +54,7 @@ func start(t *testing.T, s setup) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &discordtest.Logs{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	if s.engine == nil {
 		s.engine = &enginetest.Engine{}
@@ -643,7 +624,7 @@ func TestUnauthorized(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.New(t)
 	cfg, _ := ConfigFromEnv(env(map[string]string{"DISCORD_TOKEN": secretToken, "DISCORD_API_URL": srv.URL, "LOG_LEVEL": "debug"}))
-	logs := &syncBuffer{}
+	logs := &discordtest.Logs{}
 	bot := New(cfg, interact.New(&enginetest.Engine{}, interact.Options{}), slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	ctx, cancel := context.WithTimeout(context.Background(), wait)
 	defer cancel()

@@ -165,7 +165,7 @@ func TestStartupDiscordDown(t *testing.T) {
 	srv := discordtest.New(t)
 	srv.FailNext(routeGateway, 1000, http.StatusInternalServerError)
 	cfg, _ := ConfigFromEnv(env(map[string]string{"DISCORD_TOKEN": srv.Token, "DISCORD_API_URL": srv.URL, "LOG_LEVEL": "debug"}))
-	logs := &syncBuffer{}
+	logs := &discordtest.Logs{}
 	bot := New(cfg, nil, newTestLogger(logs))
 	bot.openBackoff = backoff{first: 100 * time.Millisecond, max: 400 * time.Millisecond}
 	ctx, cancel := context.WithTimeout(context.Background(), 1500*time.Millisecond)
@@ -409,7 +409,7 @@ func TestSecretsNotLoggedUnderFaults(t *testing.T) {
 	p2 := newFaultProxy(t, srv)
 	p2.Inject(routeMe, 1000, proxyFault{kind: echoCredentials})
 	cfg, _ := ConfigFromEnv(env(map[string]string{"DISCORD_TOKEN": srv.Token, "DISCORD_API_URL": p2.URL()}))
-	bot := New(cfg, nil, newTestLogger(&syncBuffer{}))
+	bot := New(cfg, nil, newTestLogger(&discordtest.Logs{}))
 	bot.openBackoff = backoff{first: 50 * time.Millisecond, max: 100 * time.Millisecond}
 	ctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)
 	defer cancel()

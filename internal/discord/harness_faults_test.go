@@ -51,7 +51,7 @@ func (l launch) start(t *testing.T) (*harness, <-chan error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &discordtest.Logs{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	if l.engine == nil {
 		l.engine = &enginetest.Engine{}

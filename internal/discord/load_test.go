@@ -324,7 +324,7 @@ func heapOwner(stack []uintptr) string {
 			strings.HasPrefix(f.Function, "net/http/httptest."),
 			strings.HasPrefix(f.Function, "testing."),
 			strings.HasPrefix(f.Function, "guillemet/internal/discord.TestLoadBurst"),
-			strings.Contains(f.Function, "(*syncBuffer)"):
+			strings.Contains(f.Function, "(*Logs)"):
 			return "fake"
 		}
 		if !more {

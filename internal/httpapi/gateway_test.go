@@ -54,7 +54,7 @@ func TestSameAnswersAsTheGateway(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &discordtest.Logs{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	h := interact.New(testEngine(t), interact.Options{Logger: log})
 

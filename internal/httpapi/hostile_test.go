@@ -28,7 +28,7 @@ type hostile struct {
 	api  *httpapi.Server
 	pub  ed25519.PublicKey
 	priv ed25519.PrivateKey
-	logs *syncBuffer
+	logs *discordtest.Logs
 }
 
 func newHostile(t testing.TB) *hostile {
@@ -36,7 +36,7 @@ func newHostile(t testing.TB) *hostile {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &hostile{pub: pub, priv: priv, logs: &syncBuffer{}}
+	h := &hostile{pub: pub, priv: priv, logs: &discordtest.Logs{}}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	h.api = httpapi.NewHandler(interact.New(testEngine(t), interact.Options{Logger: log}), pub, httpapi.Options{
 		Logger: log, Now: func() time.Time { return t0 },

@@ -14,7 +14,6 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -28,24 +27,6 @@ import (
 	"guillemet/internal/metrics"
 	"guillemet/internal/render"
 )
-
-// syncBuffer collects logs written from the server's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // t0 is the server's clock in these tests.
 var t0 = time.Unix(1_800_000_000, 0)
@@ -61,7 +42,7 @@ type fixture struct {
 	engine  *enginetest.Engine
 	handler *interact.Handler
 	metrics *metrics.Metrics
-	logs    *syncBuffer
+	logs    *discordtest.Logs
 	now     atomic.Pointer[func() time.Time]
 }
 
@@ -77,7 +58,7 @@ func newFixture(t *testing.T, o options) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{t: t, pub: pub, priv: priv, engine: &enginetest.Engine{Delay: 5 * time.Second}, metrics: metrics.New(), logs: &syncBuffer{}}
+	f := &fixture{t: t, pub: pub, priv: priv, engine: &enginetest.Engine{Delay: 5 * time.Second}, metrics: metrics.New(), logs: &discordtest.Logs{}}
 	clock := func() time.Time { return t0 }
 	f.now.Store(&clock)
 	log := slog.New(slog.NewTextHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))

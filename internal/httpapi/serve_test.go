@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"guillemet/internal/cooldown"
+	"guillemet/internal/discordtest"
 	"guillemet/internal/httpapi"
 	"guillemet/internal/interact"
 	"guillemet/internal/interact/enginetest"
@@ -75,7 +76,7 @@ func signedRequest(t testing.TB, url string, priv ed25519.PrivateKey, i any) *ht
 func TestGracefulShutdown(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	engine := &enginetest.Engine{Delay: 300 * time.Millisecond}
-	logs := &syncBuffer{}
+	logs := &discordtest.Logs{}
 	log := slog.New(slog.NewTextHandler(logs, nil))
 	api := httpapi.NewHandler(interact.New(engine, interact.Options{Logger: log}), pub, httpapi.Options{Logger: log})
 	url, stop := serve(t, api, log)
@@ -139,7 +140,7 @@ func TestLoad(t *testing.T) {
 	}
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	m := metrics.New()
-	logs := &syncBuffer{}
+	logs := &discordtest.Logs{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	h := interact.New(testEngine(t), interact.Options{Users: cooldown.New(2*time.Second, 5), Logger: log})
 	api := httpapi.NewHandler(h, pub, httpapi.Options{Logger: log, Metrics: m, AnswerTimeout: raceSlowdown * httpapi.DefaultAnswerTimeout})
