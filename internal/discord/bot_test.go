@@ -111,21 +111,6 @@ func ask(question string) *discordgo.Interaction {
 	return discordtest.Command("ask", discordtest.Opt("question", question))
 }
 
-func embedText(m *discordgo.Message) string {
-	var b strings.Builder
-	b.WriteString(m.Content)
-	for _, e := range m.Embeds {
-		b.WriteString("\n" + e.Title + "\n" + e.Description)
-		for _, f := range e.Fields {
-			b.WriteString("\n" + f.Name + "\n" + f.Value)
-		}
-		if e.Footer != nil {
-			b.WriteString("\n" + e.Footer.Text)
-		}
-	}
-	return b.String()
-}
-
 func buttons(m *discordgo.Message) []*discordgo.Button {
 	var bs []*discordgo.Button
 	for _, c := range m.Components {
@@ -211,7 +196,7 @@ func TestBot(t *testing.T) {
 		}
 		if len(e.Fields) != 1 || !strings.Contains(e.Fields[0].Value, "qui a demandé un audit") || e.Footer == nil ||
 			!strings.Contains(e.Footer.Text, "article · paragraph 3 · answer 1/") {
-			t.Errorf("context or footer:\n%s", embedText(m))
+			t.Errorf("context or footer:\n%s", discordtest.MessageText(m))
 		}
 		if m.Flags&discordgo.MessageFlagsEphemeral != 0 {
 			t.Error("the answer is ephemeral")
@@ -270,7 +255,7 @@ func TestBot(t *testing.T) {
 		}
 		m.ID = srv.NewID()
 		cb, m2 := h.interact(discordtest.Click(m, bs[1].CustomID))
-		if cb.Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(embedText(m2), "answer 2/") {
+		if cb.Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(discordtest.MessageText(m2), "answer 2/") {
 			t.Fatalf("next page: %s", cb.Body)
 		}
 		assertNoPing(t, cb.Body)
@@ -281,7 +266,7 @@ func TestBot(t *testing.T) {
 		_, q := h.interact(discordtest.Command("quote"))
 		qb := buttons(q)
 		if len(qb) != 2 {
-			t.Fatalf("/quote of every quotation has no paging: %s", embedText(q))
+			t.Fatalf("/quote of every quotation has no paging: %s", discordtest.MessageText(q))
 		}
 		q.ID = srv.NewID()
 		cb, q2 := h.interact(discordtest.Click(q, qb[1].CustomID))

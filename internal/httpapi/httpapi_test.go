@@ -174,21 +174,6 @@ func buttons(m *discordgo.Message) []*discordgo.Button {
 	return bs
 }
 
-func messageText(m *discordgo.Message) string {
-	var b strings.Builder
-	b.WriteString(m.Content)
-	for _, e := range m.Embeds {
-		b.WriteString("\n" + e.Title + "\n" + e.Description)
-		for _, f := range e.Fields {
-			b.WriteString("\n" + f.Name + "\n" + f.Value)
-		}
-		if e.Footer != nil {
-			b.WriteString("\n" + e.Footer.Text)
-		}
-	}
-	return b.String()
-}
-
 func noPing(t *testing.T, body []byte) {
 	t.Helper()
 	if !bytes.Contains(body, []byte(`"allowed_mentions":{"parse":[]`)) {
@@ -299,7 +284,7 @@ func TestAnswers(t *testing.T) {
 			t.Fatalf("type %d: %s", r.Type, body)
 		}
 		noPing(t, body)
-		if txt := messageText(m); !strings.Contains(txt, "Paperon") || !strings.Contains(txt, "audit") {
+		if txt := discordtest.MessageText(m); !strings.Contains(txt, "Paperon") || !strings.Contains(txt, "audit") {
 			t.Errorf("answer:\n%s", txt)
 		}
 		if m.Flags&discordgo.MessageFlagsEphemeral != 0 {
@@ -315,7 +300,7 @@ func TestAnswers(t *testing.T) {
 	t.Run("ask, not found", func(t *testing.T) {
 		_, m, body := f.answer(ask("What is the capital of Australia?"))
 		noPing(t, body)
-		if txt := messageText(m); !strings.Contains(txt, "Qui a demandé un audit") {
+		if txt := discordtest.MessageText(m); !strings.Contains(txt, "Qui a demandé un audit") {
 			t.Errorf("no suggestion in:\n%s", txt)
 		}
 	})
@@ -323,12 +308,12 @@ func TestAnswers(t *testing.T) {
 	t.Run("quote and about", func(t *testing.T) {
 		_, m, body := f.answer(discordtest.Command("quote", discordtest.Opt("speaker", "curie")))
 		noPing(t, body)
-		if txt := messageText(m); !strings.Contains(txt, "Marie Curie") || strings.Contains(txt, "Pierre Paperon") {
+		if txt := discordtest.MessageText(m); !strings.Contains(txt, "Marie Curie") || strings.Contains(txt, "Pierre Paperon") {
 			t.Errorf("quotes:\n%s", txt)
 		}
 		_, m, body = f.answer(discordtest.Command("about"))
 		noPing(t, body)
-		if txt := messageText(m); !strings.Contains(txt, "Le cloud souverain en question") {
+		if txt := discordtest.MessageText(m); !strings.Contains(txt, "Le cloud souverain en question") {
 			t.Errorf("about:\n%s", txt)
 		}
 	})
@@ -364,7 +349,7 @@ func TestAnswers(t *testing.T) {
 			t.Fatalf("type %d, want 7 (update): %s", r.Type, body)
 		}
 		noPing(t, body)
-		if txt := messageText(m); !strings.Contains(txt, "rendu en mars") {
+		if txt := discordtest.MessageText(m); !strings.Contains(txt, "rendu en mars") {
 			t.Errorf("page 2:\n%s", txt)
 		}
 		_, m, body = f.answer(discordtest.Click(first, "garbage"))
@@ -381,7 +366,7 @@ func TestAnswers(t *testing.T) {
 		if m.Flags&discordgo.MessageFlagsEphemeral == 0 || m.Content != render.Failure().Content {
 			t.Errorf("after a panic: %s", body)
 		}
-		if _, m, _ := f.answer(ask("Who asked for the audit?")); !strings.Contains(messageText(m), "Paperon") {
+		if _, m, _ := f.answer(ask("Who asked for the audit?")); !strings.Contains(discordtest.MessageText(m), "Paperon") {
 			t.Error("no answer after a panic")
 		}
 	})
@@ -520,8 +505,8 @@ func TestPanicIsA500(t *testing.T) {
 		t.Errorf("during a panic: %d %q", code, body)
 	}
 	panicking.Store(false)
-	if _, m, _ := f.answer(ask("Who asked for the audit?")); !strings.Contains(messageText(m), "Paperon") {
-		t.Errorf("after a panic: %s", messageText(m))
+	if _, m, _ := f.answer(ask("Who asked for the audit?")); !strings.Contains(discordtest.MessageText(m), "Paperon") {
+		t.Errorf("after a panic: %s", discordtest.MessageText(m))
 	}
 	if !strings.Contains(f.logs.String(), "clock on fire") {
 		t.Error("the panic is not logged")

@@ -120,12 +120,12 @@ func FuzzRender(f *testing.F) {
 		// length the handlers accept.
 		if utf8.RuneCountInString(s) <= render.MaxQuestion && utf8.RuneCountInString(a) <= render.MaxQuestion {
 			fitted := render.Fit(msgs["answer"])
-			if got, ok := render.QuestionFromEmbed(fitted.Embeds[0]); oneLine(s) != "" && (!ok || got != oneLine(s)) {
+			if got, ok := render.QuestionFromEmbed(fitted.Embeds[0]); render.OneLine(s) != "" && (!ok || got != render.OneLine(s)) {
 				t.Fatalf("question %q read back as %q (%v)", s, got, ok)
 			}
 			fitted = render.Fit(msgs["quotes"])
 			got, ok := render.QuoteQueryFromEmbed(fitted.Embeds[0])
-			if want := (guillemet.QuoteQuery{Speaker: oneLine(s), Words: oneLine(a)}); (want != guillemet.QuoteQuery{}) && (!ok || got != want) {
+			if want := (guillemet.QuoteQuery{Speaker: render.OneLine(s), Words: render.OneLine(a)}); (want != guillemet.QuoteQuery{}) && (!ok || got != want) {
 				t.Fatalf("query %+v read back as %+v (%v)", want, got, ok)
 			}
 		}
@@ -162,16 +162,4 @@ func unescapedOnly(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
-}
-
-// oneLine is the footer's spelling of a query: line breaks and tabs as
-// spaces, trimmed.
-func oneLine(s string) string {
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		switch r {
-		case '\n', '\r', '\t', '\u2028', '\u2029':
-			return ' '
-		}
-		return r
-	}, s))
 }
