@@ -1,9 +1,12 @@
 package answer
 
 import (
+	"guillemet/internal/text"
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A concept is one thing the question is about ("audit", "asked",
@@ -49,8 +52,11 @@ func (e *Engine) addAlt(alts []alt, s string, factor float64) []alt {
 	terms := make([]string, 0, len(toks))
 	for _, t := range toks {
 		term := t.Term
-		if factor < ownWord && !e.lower[term] {
-			return alts // a translation does not name anything: "challenge" is not the magazine Challenges
+		if factor < ownWord && !e.lower[term] && !capitalised(s) {
+			return alts // a translation does not name anything: "challenge" is not the magazine Challenges, unless it is a name itself (Chine)
+		}
+		if e.idx.DocFreq(term) == 0 && len(toks) == 1 && e.written[text.Fold(s)] != "" {
+			term = e.written[text.Fold(s)] // the stemmer reads Thales and Thalès apart
 		}
 		if e.idx.DocFreq(term) == 0 {
 			if term = e.near(term); term == "" {
@@ -86,11 +92,23 @@ func (e *Engine) near(term string) string {
 	}
 	i := sort.SearchStrings(e.terms, term)
 	for ; i < len(e.terms) && strings.HasPrefix(e.terms[i], term); i++ {
-		if d := len(e.terms[i]) - len(term); d > 0 && d < bestDiff {
+		if d := len(e.terms[i]) - len(term); d > 0 && d < bestDiff && nearEndings[e.terms[i][len(term):]] {
 			best, bestDiff = e.terms[i], d
 		}
 	}
 	return best
+}
+
+// nearEndings are the endings a near form may add: inflections and short
+// suffixes the stemmer left ("inquiet"/"inquietent"), not any letters
+// ("etrang" for étranger is not "etrangl" for étranglé).
+var nearEndings = set("e", "s", "es", "er", "ez", "ent", "ai", "ais", "ait", "i", "is", "it", "ir", "re", "t", "te", "x", "on", "ion", "al", "if", "iv", "iqu", "ist", "eur", "ur", "r", "y", "ed", "ing", "ly")
+
+// capitalised reports whether a rendering is itself a name: the lexicon
+// writes "Chine" and "États-Unis" with capitals.
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // weigh gives each concept the inverse document frequency of its most

@@ -22,13 +22,14 @@ type Engine struct {
 	articles []guillemet.Article
 	idx      *index.Index
 	lex      *lexicon.Lexicon
-	paras    [][]paragraph   // per article, per paragraph
-	terms    []string        // the index's dictionary, sorted, for near forms
-	surface  map[string]bool // the corpus's words as written, folded
-	spread   map[string]int  // in how many paragraphs each term occurs
-	lower    map[string]bool // terms written in lower case somewhere: common words, not only names
-	acronym  map[string]bool // terms written as acronyms (DG, PDG): short, yet specific
-	surnames []string        // of the corpus's people, folded
+	paras    [][]paragraph     // per article, per paragraph
+	terms    []string          // the index's dictionary, sorted, for near forms
+	surface  map[string]bool   // the corpus's words as written, folded
+	written  map[string]string // a folded word of the corpus → its term: Thalès and "Thales" meet
+	spread   map[string]int    // in how many paragraphs each term occurs
+	lower    map[string]bool   // terms written in lower case somewhere: common words, not only names
+	acronym  map[string]bool   // terms written as acronyms (DG, PDG): short, yet specific
+	surnames []string          // of the corpus's people, folded
 	overview guillemet.Overview
 }
 
@@ -59,7 +60,7 @@ func New(articles []guillemet.Article) (*Engine, error) {
 		<-lex
 		return nil, err
 	}
-	e := &Engine{articles: articles, idx: idx, lex: <-lex, surface: map[string]bool{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}}
+	e := &Engine{articles: articles, idx: idx, lex: <-lex, surface: map[string]bool{}, written: map[string]string{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}}
 	for _, a := range articles {
 		for _, p := range a.People {
 			if f := strings.Fields(text.Fold(p.Name)); len(f) > 0 {
@@ -87,6 +88,7 @@ func New(articles []guillemet.Article) (*Engine, error) {
 						e.acronym[t.Term] = true
 					}
 					pp.terms[t.Term] = true
+					e.written[text.Fold(text.StripElision(para.Text[t.Start:t.End]))] = t.Term
 				}
 				s.features = featuresOf(para.Text[sp.Start:sp.End], e.surnames)
 				if utf8.RuneCountInString(para.Text[sp.Start:sp.End]) > guillemet.MaxSnippet {

@@ -29,8 +29,11 @@ func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 		if k := strings.LastIndexByte(surface, '\''); k >= 0 {
 			surface = surface[k+1:] // l'écosystème: the word is écosystème
 		}
-		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || namingWords[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
+		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || namingWords[surface] || frenchFillers[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
 			continue // "aura lieu": takes place
+		}
+		if prev := prevWord(q[:t.Start]); surface == "moment" && prev == "ce" || surface == "apres" && strings.HasSuffix(prev, "d") {
+			continue // "en ce moment", "d'après lui"
 		}
 		c := concept{Label: surface, Required: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
 		c.Alts = e.addAlt(nil, q[t.Start:t.End], ownWord)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"guillemet/internal/text"
 )
@@ -145,8 +146,16 @@ func language(ws []word) Lang {
 	for _, w := range ws {
 		base := w.Fold
 		if i := strings.IndexAny(base, "'’"); i >= 0 {
-			fr++ // elision: l', d', qu'
-			base = base[i+1:]
+			_, size := utf8.DecodeRuneInString(base[i:])
+			head, tail := base[:i], base[i+size:]
+			switch {
+			case elisions[head]:
+				fr++ // l'audit, d'euros, qu'il
+				base = tail
+			case englishClitics[tail]:
+				en++ // Cloudwatt's, didn't, they're
+				base = head
+			}
 		}
 		if englishMarkers[base] {
 			en++

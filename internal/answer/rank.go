@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"guillemet/index"
 	"guillemet/internal/guillemet"
@@ -85,12 +87,14 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			continue
 		}
 		top := scored{article: ref.Article, para: ref.Paragraph, sent: -1, score: math.Inf(-1), coverage: covered(cs, pp.terms) / total}
+		carried := 0.0 // the best match, before any bonus
 		for si, s := range pp.sentences {
 			sm := cover(cs, s.terms)
 			if sm == 0 {
 				continue
 			}
 			score := (sm + 0.5*pm) / total
+			carried = max(carried, score)
 			// What is asked for often follows in the next sentence: "Le
 			// marché attire de nombreux concurrents. L'israélien Hydrasense…"
 			fit, next := q.fit(s, asked), false
@@ -106,6 +110,9 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 				continue
 			}
 			score += fit
+			if kind == Who && agentAfterVerb(cs, s.tokens, para.Text) {
+				score += agentBonus
+			}
 			if kind == WhoIs && mentionsRole(para.Text[s.span.Start:s.span.End], names) {
 				score += 0.4
 			}
@@ -123,6 +130,9 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		}
 		if top.sent >= 0 {
 			best = append(best, top)
+			if b, ok := e.causeFollows(q, top, carried); ok {
+				best = append(best, b)
+			}
 		}
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
@@ -252,4 +262,68 @@ func mentionsRole(sentence string, people []guillemet.Person) bool {
 		}
 	}
 	return false
+}
+
+// agentBonus is what a sentence gains when it names who did what a "who"
+// question asks: "fondée par Claire Vasseur", "remplacé par Rui Fontes".
+const agentBonus = 0.3
+
+// agentAfterVerb reports whether a verb the question asks about is
+// followed by "par" or "by" and a name.
+func agentAfterVerb(cs []concept, toks []index.Token, para string) bool {
+	for _, t := range toks {
+		verb := false
+		for _, c := range cs {
+			verb = verb || c.Verb && conceptHas(c, t.Term)
+		}
+		if !verb {
+			continue
+		}
+		rest := strings.TrimLeft(para[t.End:], " \u00a0")
+		by, ok := strings.CutPrefix(rest, "par ")
+		if !ok {
+			by, ok = strings.CutPrefix(rest, "by ")
+		}
+		if !ok {
+			continue
+		}
+		for _, det := range []string{"l'", "l’", "la ", "le ", "les ", "un ", "une "} {
+			by = strings.TrimPrefix(by, det)
+		}
+		if r, _ := utf8.DecodeRuneInString(by); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// causeShare is the share of a paragraph's match that the next paragraph
+// gets when it opens on the cause: "En cause, deux épisodes climatiques".
+const causeShare = 0.9
+
+// shortOpening is the length under which an opening sentence only
+// announces what follows.
+const shortOpening = 80
+
+// causeOpeners open a paragraph that explains the one before.
+var causeOpeners = []string{"en cause", "la raison", "les raisons", "la cause", "les causes", "cela s'explique", "ce qui s'explique", "une situation qui s'explique", "l'explication", "explication"}
+
+// causeFollows scores the next paragraph's first sentence for a why
+// question when it opens on the cause of what top matched.
+func (e *Engine) causeFollows(q question, top scored, carried float64) (scored, bool) {
+	paras := e.articles[top.article].Paragraphs
+	next := top.para + 1
+	if q.kind != Why || next >= len(paras) || len(e.paras[top.article][next].sentences) == 0 {
+		return scored{}, false
+	}
+	s := e.paras[top.article][next].sentences[0]
+	opening := text.Fold(strings.TrimLeft(paras[next].Text[s.span.Start:s.span.End], " «\u00a0"))
+	for _, o := range causeOpeners {
+		if strings.HasPrefix(strings.ReplaceAll(opening, "’", "'"), o) {
+			// "En cause, deux épisodes climatiques." announces; the next sentence tells.
+			runOn := s.span.End-s.span.Start < shortOpening && len(e.paras[top.article][next].sentences) > 1
+			return scored{article: top.article, para: next, sent: 0, next: runOn, score: causeShare*carried + q.fit(s, nil), coverage: top.coverage}, true
+		}
+	}
+	return scored{}, false
 }

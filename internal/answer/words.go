@@ -7,10 +7,14 @@ var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "
 
 // fillers are adverbs and idioms that stress a question without saying
 // what it is about.
-var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally")
+var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally", "now")
 
 // fillerPhrases are removed from an English question before it is read.
-var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far)\b`)
+var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far|supposed to|going to|meant to|right now|these days|at the moment|for now|any more|anymore)\b`)
+
+// frenchFillers say whom or how a French question asks, not what about:
+// "selon Paperon", "chez Orbitalis", "vraiment".
+var frenchFillers = set("selon", "chez", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp")
 
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
@@ -70,7 +74,14 @@ const (
 )
 
 var englishMarkers = set("the", "who", "what", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was", "were",
-	"of", "for", "to", "from", "about", "with", "and", "has", "have", "many", "much", "said", "say", "says", "its", "his", "her", "their", "whose", "whom", "an", "on", "in", "at", "by", "this", "that")
+	"of", "for", "to", "from", "about", "with", "and", "has", "have", "many", "much", "said", "say", "says", "its", "his", "her", "their", "whose", "whom", "an", "on", "in", "at", "by", "this", "that",
+	"be", "being", "been", "it", "they", "there", "any", "so", "will", "would", "can", "could", "should", "you", "we", "my", "your", "our", "get", "got")
+
+// elisions open a French word: l'audit, qu'il, jusqu'à.
+var elisions = set("l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu")
+
+// englishClitics end an English word: the possessive and contractions.
+var englishClitics = set("s", "t", "re", "ve", "ll", "d", "m")
 
 var frenchMarkers = set("le", "la", "les", "des", "du", "de", "un", "une", "qui", "que", "quoi", "quand", "combien", "pourquoi", "ou", "comment",
 	"quel", "quelle", "quels", "quelles", "est", "sont", "a", "ont", "il", "elle", "ils", "elles", "dit", "pour", "avec", "sur", "dans", "au", "aux", "et", "ce", "cette", "l", "d", "qu", "se", "son", "sa", "ses")

@@ -42,7 +42,7 @@ func (l *Lexicon) Translate(question string) []Term {
 	toks := m.toks
 	terms := make([]Term, 0, len(toks)/2+1)
 	for i := 0; i < len(toks); {
-		if n, idx := m.phrase(i); n > 1 {
+		if n, idx := m.phrase(i); n > 1 && !nounBeforeParticle(toks, i, n) {
 			if !IsQuestionWord(toks[i].w) {
 				e := &l.entries[idx]
 				terms = append(terms, Term{
@@ -194,6 +194,19 @@ func (m *matcher) word(i int) (Term, bool) {
 	}
 	return Term{English: w, French: Cognates(w)}, true
 }
+
+// nounBeforeParticle reports a phrasal verb read where its first word is a
+// noun: "the deal with the ministry" is a contract, not "deal with".
+func nounBeforeParticle(toks []token, i, n int) bool {
+	_, last := particles[toks[i+n-1].w]
+	_, det := determiners[toks[max(i-1, 0)].w]
+	return i > 0 && last && det
+}
+
+var (
+	particles   = set("with", "up", "off", "on", "for", "about", "out", "in", "into", "over", "down", "back", "to", "of", "at", "from")
+	determiners = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your")
+)
 
 func isNumber(w string) bool {
 	for _, r := range w {
