@@ -40,6 +40,11 @@ func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 		for _, s := range e.lex.Synonyms(surface) {
 			c.Alts = e.addAlt(c.Alts, s, synonym)
 		}
+		if len(c.Alts) == 0 {
+			for _, w := range e.family(surface) {
+				c.Alts = e.addAlt(c.Alts, w, derived)
+			}
+		}
 		cs = append(cs, c)
 	}
 	return cs

@@ -33,7 +33,7 @@ func (e *Engine) parse(q string) question {
 	} else {
 		cs = e.frenchConcepts(q, ws)
 	}
-	if qq.kind == When { // "what year", "quel jour": the question word, not a concept
+	if qq.kind == When || focusWord(ws) == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
 		kept := cs[:0]
 		for _, c := range cs {
 			if !timeWords[c.Label] {

@@ -110,8 +110,11 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 				continue
 			}
 			score += fit
-			if kind == Who && agentAfterVerb(cs, s.tokens, para.Text) {
-				score += agentBonus
+			if kind == Who {
+				score += whoNamed(cs, s.tokens, para.Text, asked, q.succeeds)
+				if !namesSomeone(s, asked) && !namesSomeone(nextOf(pp.sentences, si), asked) {
+					score -= nameless // "who" is answered by someone
+				}
 			}
 			if kind == WhoIs && mentionsRole(para.Text[s.span.Start:s.span.End], names) {
 				score += 0.4
@@ -265,36 +268,57 @@ func mentionsRole(sentence string, people []guillemet.Person) bool {
 }
 
 // agentBonus is what a sentence gains when it names who did what a "who"
-// question asks: "fondée par Claire Vasseur", "remplacé par Rui Fontes".
-const agentBonus = 0.3
+// question asks: "fondée par Claire Vasseur", "remplacé par Rui Fontes";
+// holderBonus when it names who holds the role asked: "le DG Patrick
+// Starck".
+const (
+	agentBonus  = 0.3
+	holderBonus = 0.15
+)
 
-// agentAfterVerb reports whether a verb the question asks about is
-// followed by "par" or "by" and a name.
-func agentAfterVerb(cs []concept, toks []index.Token, para string) bool {
+// whoNamed is the bonus of a sentence where a name follows a verb the
+// question asks about, after "par" or "by", or a role it asks about.
+func whoNamed(cs []concept, toks []index.Token, para string, asked map[string]bool, succeeds bool) float64 {
+	bonus := 0.0
 	for _, t := range toks {
-		verb := false
+		verb, noun := false, false
 		for _, c := range cs {
-			verb = verb || c.Verb && conceptHas(c, t.Term)
+			if conceptHas(c, t.Term) {
+				verb, noun = verb || c.Verb, noun || !c.Verb
+			}
 		}
-		if !verb {
+		if !verb && !noun {
 			continue
 		}
 		rest := strings.TrimLeft(para[t.End:], " \u00a0")
-		by, ok := strings.CutPrefix(rest, "par ")
-		if !ok {
-			by, ok = strings.CutPrefix(rest, "by ")
+		by, agent := strings.CutPrefix(rest, "par ")
+		if !agent {
+			by, agent = strings.CutPrefix(rest, "by ")
 		}
-		if !ok {
-			continue
+		if agent && verb {
+			for _, det := range []string{"l'", "l’", "la ", "le ", "les ", "un ", "une "} {
+				by = strings.TrimPrefix(by, det)
+			}
+			if startsName(by, asked) {
+				return agentBonus
+			}
 		}
-		for _, det := range []string{"l'", "l’", "la ", "le ", "les ", "un ", "une "} {
-			by = strings.TrimPrefix(by, det)
-		}
-		if r, _ := utf8.DecodeRuneInString(by); unicode.IsUpper(r) {
-			return true
+		if noun && !succeeds && startsName(rest, asked) { // who replaces the coach is not the coach
+			bonus = holderBonus
 		}
 	}
-	return false
+	return bonus
+}
+
+// startsName reports whether s opens on a capitalised word the question
+// does not hold.
+func startsName(s string, asked map[string]bool) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	return len(w) > 0 && !asked[text.Fold(w[0])]
 }
 
 // causeShare is the share of a paragraph's match that the next paragraph
@@ -326,4 +350,24 @@ func (e *Engine) causeFollows(q question, top scored, carried float64) (scored, 
 		}
 	}
 	return scored{}, false
+}
+
+// nameless is what a sentence loses, for a "who" question, when neither
+// it nor the next one names anyone or anything the question does not.
+const nameless = 0.15
+
+func namesSomeone(s sentence, asked map[string]bool) bool {
+	for _, n := range append(s.features.People, s.features.Names...) {
+		if !asked[n] {
+			return true
+		}
+	}
+	return false
+}
+
+func nextOf(ss []sentence, i int) sentence {
+	if i+1 < len(ss) {
+		return ss[i+1]
+	}
+	return sentence{}
 }

@@ -3,7 +3,7 @@ package answer
 import "regexp"
 
 // timeWords, in a when question, only ask when.
-var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "jour", "mois", "heure", "saison", "date")
+var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "jour", "mois", "heure", "saison", "date", "temps")
 
 // fillers are adverbs and idioms that stress a question without saying
 // what it is about.
