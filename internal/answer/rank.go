@@ -132,6 +132,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			}
 		}
 		if top.sent >= 0 {
+			top.next = top.next || announces(para.Text, pp.sentences, top.sent)
 			best = append(best, top)
 			if b, ok := e.causeFollows(q, top, carried); ok {
 				best = append(best, b)
@@ -370,4 +371,19 @@ func nextOf(ss []sentence, i int) sentence {
 		return ss[i+1]
 	}
 	return sentence{}
+}
+
+// shortSentence is the length, in characters, under which a sentence
+// rarely answers alone: "La CFDT se montre plus nuancée." announces what
+// the next one says.
+const shortSentence = 60
+
+// announces reports whether sentence i is short enough to run on into the
+// next one, and the two fit in a snippet.
+func announces(para string, ss []sentence, i int) bool {
+	if i+1 >= len(ss) {
+		return false
+	}
+	s, n := ss[i].span, ss[i+1].span
+	return utf8.RuneCountInString(para[s.Start:s.End]) < shortSentence && utf8.RuneCountInString(para[s.Start:n.End]) <= guillemet.MaxSnippet
 }
