@@ -45,8 +45,9 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 			howWord = ws[i+1].Fold
 		}
 	}
+	nouns := nounUses(ws)
 	for _, t := range e.lex.Translate(stripFillers(q)) {
-		if questionWords[t.English] || speechVerbs[t.English] || opinionWords[t.Lemma] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to" {
+		if questionWords[t.English] || speechVerbs[t.English] && !nouns[t.English] || opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to" {
 			continue
 		}
 		c := concept{Label: t.English, Verb: englishVerb(q, t)}

@@ -15,6 +15,8 @@ type question struct {
 	kind     Kind
 	says     bool // it asks what someone said or thinks: quotations fit
 	succeeds bool // it asks who or what replaces: the new, the future one fits
+	// unknownFocus: the noun it asks about is nowhere in the corpus
+	unknownFocus bool
 	concepts []concept
 }
 
@@ -23,8 +25,9 @@ func (e *Engine) parse(q string) question {
 	ws := splitWords(q)
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
+	nouns := nounUses(ws)
 	for _, w := range ws {
-		qq.says = qq.says || speechVerbs[w.Fold] || opinionWords[w.Fold]
+		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold]
 		qq.succeeds = qq.succeeds || successionWords[w.Fold]
 	}
 	var cs []concept
@@ -62,17 +65,24 @@ func (e *Engine) parse(q string) question {
 const focusBoost = 1.5
 
 // focus gives more weight to the concept of the noun a how-many, how-much
-// or which question asks about, when the corpus knows it.
+// or which question asks about, when the corpus knows it; when it does
+// not, the question asks for something the corpus never mentions ("Qui
+// est le meilleur buteur ?").
 func (q *question) focus(word string) {
 	if word == "" {
 		return
 	}
 	for i := range q.concepts {
 		c := &q.concepts[i]
-		if c.Known && !c.Verb && slices.Contains(strings.Fields(c.Label), word) { // "large customers" for "customers"
-			c.Weight *= focusBoost
-			return
+		if c.Verb || !slices.Contains(strings.Fields(c.Label), word) { // "large customers" for "customers"
+			continue
 		}
+		if c.Known {
+			c.Weight *= focusBoost
+		} else {
+			q.unknownFocus = q.kind == Who // "which city" names its answer, "the top scorer" is someone the corpus must mention
+		}
+		return
 	}
 }
 
@@ -93,6 +103,11 @@ func focusWord(ws []word) string {
 			}
 		case "which", "quel", "quelle", "quels", "quelles":
 			start = i + 1
+		case "who", "qui":
+			// "who is the top scorer", "qui est le meilleur buteur": the role asked
+			if i+2 < len(ws) && (ws[i+1].Fold == "is" || ws[i+1].Fold == "est") && determinerWords[ws[i+2].Fold] {
+				start = i + 3
+			}
 		}
 		if start < 0 {
 			continue
@@ -257,6 +272,18 @@ func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
+	}
+	return m
+}
+
+// nounUses returns the words a determiner makes nouns: "the state" is the
+// state, not a verb of saying.
+func nounUses(ws []word) map[string]bool {
+	m := map[string]bool{}
+	for i := 1; i < len(ws); i++ {
+		if determinerWords[ws[i-1].Fold] {
+			m[ws[i].Fold] = true
+		}
 	}
 	return m
 }

@@ -52,6 +52,9 @@ const followOn = 0.6
 
 func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, error) {
 	cs, kind := q.concepts, q.kind
+	if q.unknownFocus {
+		return nil, nil
+	}
 	total := 0.0
 	for _, c := range cs {
 		if c.Required && !c.Known {
@@ -93,7 +96,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			if sm == 0 {
 				continue
 			}
-			score := (sm + 0.5*pm) / total
+			score := (sm + paraShare*pm) / total
 			carried = max(carried, score)
 			// What is asked for often follows in the next sentence: "Le
 			// marché attire de nombreux concurrents. L'israélien Hydrasense…"
@@ -387,3 +390,7 @@ func announces(para string, ss []sentence, i int) bool {
 	s, n := ss[i].span, ss[i+1].span
 	return utf8.RuneCountInString(para[s.Start:s.End]) < shortSentence && utf8.RuneCountInString(para[s.Start:n.End]) <= guillemet.MaxSnippet
 }
+
+// paraShare is how much the whole paragraph's match counts beside the
+// sentence's own: an answer is often worded over two sentences.
+const paraShare = 0.5

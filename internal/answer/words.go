@@ -110,3 +110,7 @@ var successionWords = set("replace", "replaces", "replaced", "replacing", "succe
 // newcomerWords mark the one who comes next in an answer.
 var newcomerWords = set("nouveau", "nouvelle", "nouveaux", "nouvelles", "futur", "future", "futurs", "prochain", "prochaine",
 	"successeur", "successeurs", "remplacant", "remplacante", "releve", "new", "future", "next", "successor")
+
+// determinerWords open a noun phrase: "who is the CEO" asks for a role's
+// holder, "who is Pierre Paperon" for a person's role.
+var determinerWords = set("the", "a", "an", "le", "la", "les", "l", "un", "une")
