@@ -1,6 +1,8 @@
 package index
 
 import (
+	"bytes"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
@@ -29,9 +31,30 @@ func (foldAccents) Filter(input analysis.TokenStream) analysis.TokenStream {
 	return input
 }
 
+// pluralVerbFilter strips the "-ent" of the present's third person plural,
+// which the snowball stemmer leaves: "demandent" meets "demande",
+// "réclament" meets "réclamer". Short words keep it (moment, client).
+const pluralVerbFilter = "plural_verb"
+
+const minPluralVerb = 8
+
+type pluralVerb struct{}
+
+func (pluralVerb) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if len(t.Term) >= minPluralVerb && bytes.HasSuffix(t.Term, []byte("ent")) {
+			t.Term = t.Term[:len(t.Term)-3]
+		}
+	}
+	return input
+}
+
 func init() {
 	registry.RegisterTokenFilter(foldFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldAccents{}, nil
+	})
+	registry.RegisterTokenFilter(pluralVerbFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return pluralVerb{}, nil
 	})
 }
 
@@ -45,6 +68,7 @@ func addAnalyzer(m *mapping.IndexMappingImpl) error {
 			fr.StopName,
 			fr.SnowballStemmerName,
 			foldFilter,
+			pluralVerbFilter,
 		},
 	})
 }
