@@ -18,6 +18,7 @@ type features struct {
 	Date     bool     // a year, a month, a season, a relative time
 	Number   bool     // digits or a number word
 	Age      bool     // "42 ans", "âgé de"
+	Calendar bool     // a year, a month, a season, a day: when, not how long
 	Cause    bool     // pour, parce que, s'explique par, imputables à…
 	Place    bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
 	Names    []string // capitalised words that do not open the sentence, folded
@@ -39,6 +40,11 @@ var dateWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juill
 	"printemps", "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle")
 
+// calendarWords name a point in time, not a length of it: "en octobre",
+// "au printemps", not "six mois après".
+var calendarWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+	"printemps", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain", "trimestre")
+
 var numberWords = set("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
 	"quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions", "milliard", "milliards", "dizaine", "dizaines",
 	"centaine", "centaines", "milliers", "moitie", "tiers", "quart", "pour cent", "%", "euros", "dollars")
@@ -51,7 +57,7 @@ var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d"
 // or merges what two pieces of text hold.
 func (f features) or(g features) features {
 	return features{
-		Date: f.Date || g.Date, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
+		Date: f.Date || g.Date, Calendar: f.Calendar || g.Calendar, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
 		Names: append(f.Names[:len(f.Names):len(f.Names)], g.Names...), Negated: f.Negated || g.Negated,
 		People: append(f.People[:len(f.People):len(f.People)], g.People...), Role: f.Role || g.Role, Newcomer: f.Newcomer || g.Newcomer,
 	}
@@ -71,7 +77,7 @@ func featuresOf(s string, surnames []string) features {
 	// Digits: a year (1500–2099) is a date; any other number an amount.
 	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
 		if y, err := strconv.Atoi(n); err == nil && len(n) == 4 && y >= 1500 && y < 2100 {
-			ft.Date = true
+			ft.Date, ft.Calendar = true, true
 		} else {
 			ft.Number = true
 		}
@@ -79,6 +85,7 @@ func featuresOf(s string, surnames []string) features {
 	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	for _, w := range words {
 		ft.Date = ft.Date || dateWords[w]
+		ft.Calendar = ft.Calendar || calendarWords[w]
 		ft.Number = ft.Number || numberWords[w]
 		ft.Role = ft.Role || roleNouns[w]
 		ft.Newcomer = ft.Newcomer || newcomerWords[w]
@@ -189,8 +196,10 @@ func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
 		return 0.2
 	case k == Who && fresh(f.Names):
 		return 0.1
-	case k == When && f.Date, (k == HowMany || k == HowMuch) && f.Number, k == Age && f.Age:
+	case k == When && f.Calendar, (k == HowMany || k == HowMuch) && f.Number, k == Age && f.Age:
 		return 0.35
+	case k == When && f.Date:
+		return 0.2 // "six mois après": a time, but not a date
 	case k == Why && f.Cause:
 		return 0.4
 	case k == Where && f.Place:
