@@ -16,6 +16,9 @@ func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 		if j := e.frenchPhrase(q, toks, i); j > i {
 			surface := q[toks[i].Start:toks[j].End]
 			c := concept{Label: text.Fold(surface)}
+			for _, w := range strings.Fields(c.Label) {
+				c.Required = c.Required || capital[w] // "Royaume-Uni" is a name
+			}
 			c.Alts = e.addAlt(nil, surface, ownWord)
 			for _, s := range e.lex.Synonyms(surface) {
 				c.Alts = e.addAlt(c.Alts, s, translation) // a phrase's synonyms are close: DG for directeur général

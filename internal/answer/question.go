@@ -80,7 +80,9 @@ func (q *question) focus(word string) {
 		if c.Known {
 			c.Weight *= focusBoost
 		} else {
-			q.unknownFocus = q.kind == Who // "which city" names its answer, "the top scorer" is someone the corpus must mention
+			// "which city" names its answer; "the top scorer" is someone the
+			// corpus must mention, and "how much is a ticket" a price of tickets.
+			q.unknownFocus = q.kind == Who || q.kind == HowMany || q.kind == HowMuch
 		}
 		return
 	}
@@ -105,22 +107,41 @@ func focusWord(ws []word) string {
 			start = i + 1
 		case "who", "qui":
 			// "who is the top scorer", "qui est le meilleur buteur": the role asked
-			if i+2 < len(ws) && (ws[i+1].Fold == "is" || ws[i+1].Fold == "est") && determinerWords[ws[i+2].Fold] {
-				start = i + 3
+			if i+2 < len(ws) && copulas[ws[i+1].Fold] && determinerWords[ws[i+2].Fold] {
+				start = i + 1
 			}
 		}
-		if start < 0 {
+		if start >= 0 {
+			return nounAt(ws, start)
+		}
+	}
+	return ""
+}
+
+// copulas link a question word to the noun it asks about: "how much is a
+// ticket", "qui est le patron".
+var copulas = set("is", "are", "est", "sont")
+
+// nounAt returns the noun a noun phrase at ws[start:] is about, past a
+// copula and its article ("is a"), names ("a Volaro ticket") and
+// modifiers; "" when a verb comes first ("how much will it cost?").
+func nounAt(ws []word, start int) string {
+	j := start
+	if j+1 < len(ws) && copulas[ws[j].Fold] && determinerWords[ws[j+1].Fold] {
+		j += 2
+		for j < len(ws)-1 && ws[j].Capital {
+			j++
+		}
+	}
+	for ; j < len(ws); j++ {
+		f := ws[j].Fold
+		switch {
+		case modifiers[f]:
 			continue
+		case englishAuxiliaries[f] || frenchAuxiliaries[f] || lightVerbs[f]:
+			return ""
 		}
-		for j := start; j < len(ws); j++ {
-			if !modifiers[ws[j].Fold] {
-				if englishAuxiliaries[ws[j].Fold] || frenchAuxiliaries[ws[j].Fold] || lightVerbs[ws[j].Fold] {
-					return ""
-				}
-				return ws[j].Fold
-			}
-		}
-		return ""
+		return f
 	}
 	return ""
 }

@@ -14,7 +14,7 @@ var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|
 
 // frenchFillers say whom or how a French question asks, not what about:
 // "selon Paperon", "chez Orbitalis", "vraiment".
-var frenchFillers = set("selon", "chez", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp")
+var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp")
 
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
