@@ -17,7 +17,7 @@ type question struct {
 	succeeds bool // it asks who or what replaces: the new, the future one fits
 	// unknownFocus: the noun it asks about is nowhere in the corpus
 	unknownFocus bool
-	concepts []concept
+	concepts     []concept
 }
 
 // parse reads a cleaned question.
