@@ -74,8 +74,15 @@ func New(articles []guillemet.Article) (*Engine, error) {
 		for p, para := range art.Paragraphs {
 			pp := paragraph{terms: map[string]bool{}}
 			quotes := quotesIn(art.Quotes, para.Number)
+			var named []string // the names of the sentence before, which a pronoun may stand for
 			for _, sp := range units(para.Text, para.Sentences) {
 				s := sentence{span: sp, terms: map[string]bool{}}
+				if opensOnPronoun(para.Text[sp.Start:sp.End]) {
+					for _, t := range named {
+						s.terms[t] = true // "Elle exporte surtout vers la Chine": elle is the coopérative named before
+					}
+				}
+				named = named[:0]
 				for _, t := range e.idx.Analyze(para.Text[sp.Start:sp.End]) {
 					t.Start += sp.Start
 					t.End += sp.Start
@@ -83,6 +90,8 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					s.terms[t.Term] = true
 					if commonWord(para.Text, sp.Start, t.Start, t.End) {
 						e.lower[t.Term] = true
+					} else {
+						named = append(named, t.Term)
 					}
 					if w := para.Text[t.Start:t.End]; len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
 						e.acronym[t.Term] = true
@@ -170,4 +179,17 @@ func quotesIn(qs []guillemet.Quote, number int) []guillemet.Quote {
 		}
 	}
 	return out
+}
+
+// subjectPronouns open a sentence whose subject was named before it.
+var subjectPronouns = []string{"il ", "elle ", "ils ", "elles ", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "ce dernier", "cette derniere"}
+
+func opensOnPronoun(sentence string) bool {
+	f := text.Fold(strings.TrimLeft(sentence, " «\u00a0\"“"))
+	for _, p := range subjectPronouns {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -167,6 +167,9 @@ func splitWords(s string) []word {
 	}
 	for i, w := range strings.FieldsFunc(s, f) {
 		w = text.StripElision(strings.Trim(w, "'’-")) // l'Australie is a name
+		if k := strings.LastIndexAny(w, "'’"); k > 0 && strings.HasSuffix(w, "s") && len(w)-k <= len("’s") {
+			w = w[:k] // Pêche's: the possessive is not part of the name
+		}
 		if w == "" {
 			continue
 		}

@@ -1,0 +1,80 @@
+package answer
+
+import (
+	"context"
+	"sync"
+	"testing"
+)
+
+var (
+	portOnce sync.Once
+	portEng  *Engine
+)
+
+// portEngine reads testdata/port.txt, a made-up article written to hold
+// the shapes of French news the engine reads: an agent after "par", a
+// role before a name, a paragraph that opens on "En cause", a sentence
+// whose subject is a pronoun, a name with an accent, a plural verb.
+func portEngine(t testing.TB) *Engine {
+	portOnce.Do(func() {
+		e, err := Load("testdata/port.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		portEng = e
+	})
+	return portEng
+}
+
+func TestAskSentenceShapes(t *testing.T) {
+	checkAsk(t, portEngine(t), []askCase{
+		// who: the name after "par" answers, not the one asked about
+		{"Who founded Armor Marée?", "fondée par Yannick Le Goff", "Yannick Le Goff", ""},
+		{"Who replaced the port director?", "remplacée par Hervé Tanguy", "Hervé Tanguy", ""},
+		{"Who is the mayor?", "Le maire Gaël Riou", "Gaël Riou", ""},
+		// why: the cause opens the next paragraph
+		{"Why was the volume of fish so low?", "En cause", "gazole", ""},
+		{"Pourquoi le volume de poisson a-t-il baissé ?", "En cause", "gazole", ""},
+		// "Elle exporte…": elle is the coopérative of the sentence before
+		{"Does Armor Marée export to China?", "exporte surtout", "Chine", ""},
+		// Thales and Thalès; "demandent" and "asking"
+		{"Is Thales Pêche asking for money?", "Thalès Pêche", "demandent une aide", ""},
+		// a short sentence runs on into the one that says it
+		{"What does the union think?", "syndicat des marins", "promesses", ""},
+		// "créé" meets "création"; a year is a date
+		{"Le port a été créé quand ?", "depuis sa création", "1952", ""},
+		{"Is Thalès Pêche's request big?", "Thalès Pêche", "4 millions", ""},
+	})
+}
+
+func TestAskRoleNotInArticle(t *testing.T) {
+	for _, q := range []string{
+		"Qui est le meilleur pêcheur du port ?", // the role is nowhere in the article
+		"Who is the top scorer?",
+		"How much is a ticket to Kerbrat?", // the name matches, the thing priced does not
+		"How many tourists visit Kerbrat?",
+		"How much money did the state give?",
+	} {
+		res, err := portEngine(t).Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Found {
+			t.Errorf("%q answered with paragraph %d: %.80q", q, res.Answers[0].Paragraph, res.Answers[0].Sentence)
+		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	for q, want := range map[string]Lang{
+		"Is Cloudwatt's track record insignificant?": English,
+		"Didn't they hire anyone?":                   English,
+		"Qu'a dit le maire ?":                        French,
+		"Est-ce que Thales est actionnaire ?":        French,
+		"Il s'est installé où ?":                     French,
+	} {
+		if got := language(splitWords(q)); got != want {
+			t.Errorf("language(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
