@@ -33,8 +33,11 @@ func (q question) speaker(s sentence) string {
 // for, and for being a quotation when it asks what someone said.
 func (q question) fit(s sentence, asked map[string]bool) float64 {
 	f := fits(q.kind, s.features, q.speaker(s), asked)
-	if q.says && s.quoted != "" {
+	switch {
+	case q.says && s.speaker != "":
 		f += quoteBonus
+	case q.says && s.quoted != "":
+		f += quoteBonus / 2 // a few quoted words in someone else's sentence
 	}
 	if q.succeeds && s.features.Newcomer {
 		f += 0.3
@@ -135,7 +138,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			}
 		}
 		if top.sent >= 0 {
-			top.next = top.next || announces(para.Text, pp.sentences, top.sent)
+			top.next = top.next || announces(para.Text, pp.sentences, top.sent) || q.says && quoteGoesOn(para.Text, pp.sentences, top.sent)
 			best = append(best, top)
 			if b, ok := e.causeFollows(q, top, carried); ok {
 				best = append(best, b)
@@ -394,3 +397,13 @@ func announces(para string, ss []sentence, i int) bool {
 // paraShare is how much the whole paragraph's match counts beside the
 // sentence's own: an answer is often worded over two sentences.
 const paraShare = 0.5
+
+// quoteGoesOn reports whether the sentence after sentence i quotes the
+// same person, and the two fit in a snippet: what someone thinks is often
+// in the words that follow the ones matched.
+func quoteGoesOn(para string, ss []sentence, i int) bool {
+	if i+1 >= len(ss) || ss[i].quoted == "" || ss[i+1].quoted != ss[i].quoted {
+		return false
+	}
+	return utf8.RuneCountInString(para[ss[i].span.Start:ss[i+1].span.End]) <= guillemet.MaxSnippet
+}
