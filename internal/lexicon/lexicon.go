@@ -10,7 +10,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -39,15 +38,51 @@ type Lexicon struct {
 	synonyms  synonymIndex
 }
 
+// entry keeps the French side as written: most entries are never read,
+// so a start-up only checks it and renderings splits it on use.
 type entry struct {
-	key    string
-	french []string
-	words  int
+	key   string
+	raw   string   // "directeur général|PDG|DG"
+	more  []string // the French sides of the key's other lines, if any
+	words int
 }
 
+// renderings returns the entry's French terms, tidied and deduplicated,
+// in a new slice.
+func (e *entry) renderings() []string { return e.firstRenderings(-1) }
+
+// firstRenderings returns the first n renderings, or all for n < 0.
+func (e *entry) firstRenderings(n int) []string {
+	out := make([]string, 0, strings.Count(e.raw, "|")+1)
+	for _, raw := range append([]string{e.raw}, e.more...) {
+		for f := range strings.SplitSeq(raw, "|") {
+			if len(out) == n {
+				return out
+			}
+			if !tidy(f) {
+				f = strings.Join(strings.Fields(f), " ")
+			}
+			out = appendUnique(out, f)
+		}
+	}
+	return out
+}
+
+// hit is an irregular form's entry: its base's, and its own when the form
+// is a key too ("people").
 type hit struct {
-	lemma  string
-	french []string
+	lemma      string
+	base, form int32 // entries indexes; form is -1 when the form is no key
+}
+
+func (l *Lexicon) hitRenderings(h hit) []string {
+	out := l.entries[h.base].renderings()
+	if h.form >= 0 {
+		for _, f := range l.entries[h.form].renderings() {
+			out = appendUnique(out, f)
+		}
+	}
+	return out
 }
 
 // Parse reads the lexicon format: one entry a line, "english<TAB>french|french...";
@@ -56,27 +91,33 @@ type hit struct {
 // "co founder" are the same key. Entries repeated on several lines are
 // merged. A malformed line gives an error naming its line number.
 func Parse(r io.Reader) (*Lexicon, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return parse(string(b))
+}
+
+// parse reads a whole lexicon held in memory; its entries share the
+// string, so the embedded lexicon costs no copy.
+func parse(text string) (*Lexicon, error) {
+	lines := strings.Count(text, "\n") + 1
 	l := &Lexicon{
-		index:     make(map[string]int32, 8192), // about the size of the shipped lexicon: no rehashing
-		entries:   make([]entry, 0, 8192),
+		index:     make(map[string]int32, lines),
+		entries:   make([]entry, 0, lines),
 		prefix:    make(map[string]struct{}),
 		irregular: make(map[string]hit),
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	n := 0
-	for sc.Scan() {
+	for line := range strings.Lines(text) {
 		n++
-		line := strings.TrimSpace(sc.Text())
+		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		if err := l.addLine(line); err != nil {
 			return nil, fmt.Errorf("lexicon: line %d: %w", n, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("lexicon: line %d: %w", n+1, err)
 	}
 	l.link()
 	return l, nil
@@ -94,24 +135,19 @@ func (l *Lexicon) addLine(line string) error {
 	if strings.ContainsRune(fr, '\t') {
 		return fmt.Errorf("%q: more than one tab", key)
 	}
-	french := make([]string, 0, strings.Count(fr, "|")+1)
-	for f := range strings.SplitSeq(fr, "|") {
-		if !tidy(f) {
-			f = strings.Join(strings.Fields(f), " ")
+	if !plainFrench(fr) {
+		for f := range strings.SplitSeq(fr, "|") {
+			if strings.TrimSpace(f) == "" {
+				return fmt.Errorf("%q: empty French term", key)
+			}
 		}
-		if f == "" {
-			return fmt.Errorf("%q: empty French term", key)
-		}
-		french = appendUnique(french, f)
 	}
 	if i, ok := l.index[key]; ok {
-		for _, f := range french {
-			l.entries[i].french = appendUnique(l.entries[i].french, f)
-		}
+		l.entries[i].more = append(l.entries[i].more, fr)
 		return nil
 	}
 	l.index[key] = int32(len(l.entries))
-	l.entries = append(l.entries, entry{key: key, french: french, words: words})
+	l.entries = append(l.entries, entry{key: key, raw: fr, words: words})
 	return nil
 }
 
@@ -173,22 +209,18 @@ func (l *Lexicon) link() {
 		}
 	}
 	for form, bases := range irregular {
-		var h hit
+		h := hit{base: -1, form: -1}
 		for _, b := range bases {
 			if i, ok := l.index[b]; ok {
-				h = hit{lemma: b, french: l.entries[i].french}
+				h.lemma, h.base = b, i
 				break
 			}
 		}
-		if h.lemma == "" {
+		if h.base < 0 {
 			continue // the form itself, if a key, is found the usual way
 		}
 		if i, ok := l.index[form]; ok {
-			merged := append([]string(nil), h.french...)
-			for _, f := range l.entries[i].french {
-				merged = appendUnique(merged, f)
-			}
-			h.french = merged
+			h.form = i
 		}
 		l.irregular[form] = h
 	}
@@ -207,7 +239,7 @@ func (l *Lexicon) Lookup(english string) []string {
 		return nil
 	}
 	if i, ok := l.index[key]; ok {
-		return clip(l.entries[i].french)
+		return l.entries[i].renderings()
 	}
 	return nil
 }
@@ -221,7 +253,7 @@ var (
 // It panics only if the embedded file is malformed, which a test guards.
 func Default() *Lexicon {
 	defaultOnce.Do(func() {
-		l, err := Parse(strings.NewReader(data.Lexicon))
+		l, err := parse(data.Lexicon)
 		if err != nil {
 			panic(err)
 		}
@@ -239,8 +271,6 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-// clip caps a shared slice so that a caller's append copies it.
-func clip(s []string) []string { return s[:len(s):len(s)] }
 
 // tidy reports a French term with no spaces to collapse or trim: no
 // leading, trailing or double space, no tab, no no-break space.
@@ -254,6 +284,20 @@ func tidy(f string) bool {
 		}
 	}
 	return f[0] != '\t'
+}
+
+// plainFrench reports a French side with no empty term, read in one
+// scan: no leading, trailing or doubled bar, and no space beside a bar.
+func plainFrench(fr string) bool {
+	if fr == "" || fr[0] == '|' || fr[len(fr)-1] == '|' {
+		return false
+	}
+	for i := 1; i < len(fr); i++ {
+		if fr[i] == '|' && (fr[i-1] == '|' || fr[i-1] == ' ') || fr[i] == ' ' && fr[i-1] == '|' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainKey reports an English side that is already a key: lowercase ASCII

@@ -13,7 +13,7 @@ import (
 // (turnover: chiffre d'affaires, CA, rotation, renouvellement), so only a
 // word among an entry's first renderings links to the others among them.
 const (
-	maxSenses      = 3
+	maxSenses      = 4
 	maxPhraseSense = 8 // a phrase is specific even when many entries use it
 	mainSense      = 2 // a word is a main rendering of an entry within these
 	closeSense     = 3 // its synonyms are that entry's first renderings
@@ -39,12 +39,23 @@ func (l *Lexicon) Synonyms(french string) []string {
 	if strings.Contains(key, " ") {
 		limit = maxPhraseSense
 	}
-	if len([]rune(key)) < minSynonymRune || len(senses) == 0 || len(senses) > limit {
+	if len([]rune(key)) < minSynonymRune || len(senses) == 0 {
+		return nil
+	}
+	// Entries that open on the same word are one sense: employee,
+	// employees and workers all mean "salariés".
+	heads := map[string]bool{}
+	renderings := make([][]string, len(senses))
+	for j, i := range senses {
+		renderings[j] = l.entries[i].firstRenderings(closeSense)
+		heads[frenchKey(renderings[j][0])] = true
+	}
+	if len(heads) > limit {
 		return nil
 	}
 	var out []string
-	for _, i := range senses {
-		for _, f := range l.entries[i].french[:min(closeSense, len(l.entries[i].french))] {
+	for _, fs := range renderings {
+		for _, f := range fs {
 			if frenchKey(f) != key && len(out) < maxSynonyms {
 				out = appendUnique(out, f)
 			}
@@ -62,8 +73,8 @@ func (l *Lexicon) IsFrenchPhrase(french string) bool {
 
 func (l *Lexicon) buildSynonyms() {
 	m := make(map[string][]int32)
-	for i, e := range l.entries {
-		for _, f := range e.french[:min(mainSense, len(e.french))] {
+	for i := range l.entries {
+		for _, f := range l.entries[i].firstRenderings(mainSense) {
 			k := frenchKey(f)
 			if n := len(m[k]); n == 0 || m[k][n-1] != int32(i) {
 				m[k] = append(m[k], int32(i))

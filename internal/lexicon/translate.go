@@ -27,8 +27,7 @@ type Term struct {
 // no Term, nor do phrases that start with a question word ("how many"),
 // which the engine reads itself. Terms come in question order.
 //
-// French slices of lexicon terms are shared with the Lexicon: append to
-// them freely, but do not modify their elements.
+// Each Term's French slice is its own.
 func (l *Lexicon) Translate(question string) []Term {
 	folded := fold(question)
 	m := matchers.Get().(*matcher)
@@ -48,7 +47,7 @@ func (l *Lexicon) Translate(question string) []Term {
 				terms = append(terms, Term{
 					English: folded[toks[i].start:toks[i+n-1].end],
 					Lemma:   e.key,
-					French:  clip(e.french),
+					French:  e.renderings(),
 					Phrase:  true,
 				})
 			}
@@ -171,7 +170,7 @@ func (m *matcher) word(i int) (Term, bool) {
 		return Term{}, false
 	}
 	if h, ok := l.irregular[w]; ok {
-		return Term{English: w, Lemma: h.lemma, French: clip(h.french)}, true
+		return Term{English: w, Lemma: h.lemma, French: l.hitRenderings(h)}, true
 	}
 	for _, c := range m.candidates(i) {
 		if c != w && IsStopword(c) {
@@ -179,7 +178,7 @@ func (m *matcher) word(i int) (Term, bool) {
 		}
 		if idx, ok := l.index[c]; ok {
 			e := &l.entries[idx]
-			return Term{English: w, Lemma: e.key, French: clip(e.french)}, true
+			return Term{English: w, Lemma: e.key, French: e.renderings()}, true
 		}
 	}
 	if isNumber(w) {
