@@ -137,7 +137,7 @@ func (e *Engine) weigh(cs []concept) []concept {
 		if !cs[i].Known {
 			// Each word of an unmatched phrase ("electric car") is content
 			// the passage lacks.
-			best = maxIDF * float64(contentWords(cs[i].Label))
+			best = maxIDF * contentWords(cs[i].Label)
 			if cs[i].Verb {
 				best *= unknownVerb
 			}

@@ -8,11 +8,15 @@ import (
 )
 
 // contentWords counts the words of a label that are not English stop
-// words: "in charge of" says one thing, "electric car" two.
-func contentWords(label string) int {
-	n := 0
+// words: "in charge of" says one thing, "electric car" two, "last year"
+// one, modifiers and time words weighing half.
+func contentWords(label string) float64 {
+	n := 0.0
 	for _, w := range strings.Fields(label) {
-		if !lexicon.IsStopword(w) {
+		switch {
+		case modifiers[w] || timeWords[w]:
+			n += modifier // "last year": the year matters more than which
+		case !lexicon.IsStopword(w):
 			n++
 		}
 	}

@@ -83,6 +83,9 @@ func prevWord(before string) string {
 func frenchVerb(before, surface string) bool {
 	prev := prevWord(before)
 	infinitive := strings.HasSuffix(surface, "er") || strings.HasSuffix(surface, "ir")
+	if prev == "de" || prev == "d" || prev == "pour" {
+		return infinitive // "afin de recruter", but "combien de salariés"
+	}
 	verbal := infinitive || strings.HasSuffix(surface, "e") || strings.HasSuffix(surface, "es") || strings.HasSuffix(surface, "ent") ||
 		strings.HasSuffix(surface, "i") || strings.HasSuffix(surface, "u") || strings.HasSuffix(surface, "it")
 	return frenchAuxiliaries[prev] && verbal

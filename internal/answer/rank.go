@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -54,7 +56,7 @@ const quoteBonus = 0.3
 const followOn = 0.6
 
 func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, error) {
-	cs, kind := q.concepts, q.kind
+	cs, kind := heaviestFirst(q.concepts), q.kind
 	if q.unknownFocus {
 		return nil, nil
 	}
@@ -198,13 +200,34 @@ func allIn(terms []string, set map[string]bool) bool {
 }
 
 // cover sums the weights of the concepts a set of terms renders, each
-// at the factor of its best rendering.
+// at the factor of its best rendering. A word of the text renders one
+// concept only: "articles" is not both the "item" and the "section" asked
+// about. Concepts come heaviest first (see rank), so the most specific
+// one claims a shared word.
 func cover(cs []concept, terms map[string]bool) float64 {
 	sum := 0.0
+	var claimed []string
 	for _, c := range cs {
-		sum += c.Weight * matchFactor(c, terms)
+		best := 0.0
+		var won []string
+		for _, a := range c.Alts {
+			if a.Factor > best && allIn(a.Terms, terms) && !anyClaimed(a.Terms, claimed) {
+				best, won = a.Factor, a.Terms
+			}
+		}
+		sum += c.Weight * best
+		claimed = append(claimed, won...)
 	}
 	return sum
+}
+
+func anyClaimed(terms, claimed []string) bool {
+	for _, t := range terms {
+		if slices.Contains(claimed, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func matchFactor(c concept, terms map[string]bool) float64 {
@@ -406,4 +429,12 @@ func quoteGoesOn(para string, ss []sentence, i int) bool {
 		return false
 	}
 	return utf8.RuneCountInString(para[ss[i].span.Start:ss[i+1].span.End]) <= guillemet.MaxSnippet
+}
+
+// heaviestFirst returns the concepts sorted by weight, heaviest first, in
+// a new slice.
+func heaviestFirst(cs []concept) []concept {
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, b concept) int { return cmp.Compare(b.Weight, a.Weight) })
+	return out
 }
