@@ -39,7 +39,7 @@ func stripFillers(q string) string {
 	return fillerPhrases.ReplaceAllString(strings.ToLower(q), " ")
 }
 
-func (e *Engine) englishConcepts(q string, ws []word) []concept {
+func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
 	capital := capitals(ws)
 	covered := map[string]bool{}
 	var cs []concept
@@ -51,7 +51,7 @@ func (e *Engine) englishConcepts(q string, ws []word) []concept {
 	}
 	nouns := nounUses(ws)
 	for _, t := range e.lex.Translate(stripFillers(q)) {
-		if questionWords[t.English] || speechVerbs[t.English] && !nouns[t.English] || opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to" {
+		if questionWords[t.English] || eventVerbs[t.English] || kind == Why && causeVerbs[t.English] || speechVerbs[t.English] && !nouns[t.English] || opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to" {
 			continue
 		}
 		c := concept{Label: t.English, Verb: englishVerb(q, t)}

@@ -32,7 +32,7 @@ func (e *Engine) parse(q string) question {
 	}
 	var cs []concept
 	if qq.lang == English {
-		cs = e.englishConcepts(q, ws)
+		cs = e.englishConcepts(q, ws, qq.kind)
 	} else {
 		cs = e.frenchConcepts(q, ws)
 	}
@@ -158,6 +158,7 @@ type word struct {
 	Fold    string
 	Capital bool
 	First   bool // first word of the question
+	Elided  bool // it lost an elided article or pronoun: qu'est-ce, l'audit
 }
 
 func splitWords(s string) []word {
@@ -166,7 +167,9 @@ func splitWords(s string) []word {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
 	}
 	for i, w := range strings.FieldsFunc(s, f) {
-		w = text.StripElision(strings.Trim(w, "'’-")) // l'Australie is a name
+		trimmed := strings.Trim(w, "'’-")
+		w = text.StripElision(trimmed) // l'Australie is a name
+		elided := w != trimmed
 		if k := strings.LastIndexAny(w, "'’"); k > 0 && strings.HasSuffix(w, "s") && len(w)-k <= len("’s") {
 			w = w[:k] // Pêche's: the possessive is not part of the name
 		}
@@ -174,7 +177,7 @@ func splitWords(s string) []word {
 			continue
 		}
 		r := []rune(w)
-		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]), First: i == 0})
+		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]), First: i == 0, Elided: elided})
 	}
 	return out
 }
@@ -214,7 +217,7 @@ func kindOf(ws []word, lang Lang) Kind {
 	if asksRole(ws) {
 		return WhoIs
 	}
-	if len(ws) > 1 && (yesNoOpeners[ws[0].Fold] || ws[0].Fold == "est-ce" && ws[1].Fold == "que") {
+	if len(ws) > 1 && (yesNoOpeners[ws[0].Fold] || ws[0].Fold == "est-ce" && ws[1].Fold == "que" && !ws[0].Elided) { // "qu'est-ce que" asks what
 		return YesNo
 	}
 	for i, w := range ws {
@@ -270,6 +273,8 @@ func kindOf(ws []word, lang Lang) Kind {
 			switch {
 			case next == "year" || next == "date" || next == "month" || next == "day" || next == "season" || next == "time":
 				return When
+			case i == 0 && causeVerbs[next]:
+				return Why // "what caused the contamination?"
 			case i == 0 && next != "" && !englishMarkers[next] && !yesNoOpeners[next] && next != "'s" && next != "s":
 				return Which // "what platform did…", like "which platform"
 			}

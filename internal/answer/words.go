@@ -33,7 +33,7 @@ var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete",
 
 // modifiers are adjectives of order, time and size: they qualify the noun
 // a question is about rather than name it.
-var modifiers = set("next", "last", "first", "new", "former", "main", "possible", "potential", "likely", "recent", "big", "small", "large", "biggest", "largest", "latest", "current", "future", "previous", "major", "own", "other", "same",
+var modifiers = set("next", "last", "first", "new", "former", "old", "older", "main", "possible", "potential", "likely", "recent", "big", "small", "large", "biggest", "largest", "latest", "current", "future", "previous", "major", "own", "other", "same",
 	"prochain", "prochaine", "prochains", "prochaines", "dernier", "derniere", "derniers", "dernieres", "premier", "premiere", "premiers", "premieres",
 	"nouveau", "nouvelle", "nouveaux", "nouvelles", "ancien", "ancienne", "principal", "principale", "principaux", "grand", "grande", "grands", "grandes",
 	"petit", "petite", "actuel", "actuelle", "futur", "future", "autre", "autres", "meme")
@@ -114,3 +114,10 @@ var newcomerWords = set("nouveau", "nouvelle", "nouveaux", "nouvelles", "futur",
 // determinerWords open a noun phrase: "who is the CEO" asks for a role's
 // holder, "who is Pierre Paperon" for a person's role.
 var determinerWords = set("the", "a", "an", "le", "la", "les", "l", "un", "une")
+
+// causeVerbs, after "what", ask why: "what caused the delay?", "what led
+// to the strike?".
+var causeVerbs = set("caused", "causes", "cause", "led", "leads", "triggered", "triggers", "sparked", "prompted", "explains", "explained", "drove", "drives")
+
+// eventVerbs only ask what took place: "what happened to the manager?"
+var eventVerbs = set("happen", "happened", "happens", "happening", "occur", "occurred", "occurs", "go", "went", "going")
