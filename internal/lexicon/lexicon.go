@@ -271,7 +271,6 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-
 // tidy reports a French term with no spaces to collapse or trim: no
 // leading, trailing or double space, no tab, no no-break space.
 func tidy(f string) bool {
