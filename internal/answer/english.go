@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"guillemet/internal/lexicon"
+	"guillemet/internal/text"
 )
 
 // contentWords counts the words of a label that are not English stop
@@ -71,6 +72,11 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
 				f = mainTranslation // a main sense, or a phrase, is specific
 			}
 			c.Alts = e.addAlt(c.Alts, fr, f)
+			if i < mainRenderings && !strings.Contains(fr, " ") {
+				for _, w := range e.family(text.Fold(fr)) { // inspecter → inspecteurs
+					c.Alts = e.addAlt(c.Alts, w, f*derived)
+				}
+			}
 		}
 		for i, a := range c.Alts {
 			if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 && !e.acronym[a.Terms[0]] {

@@ -321,23 +321,42 @@ func whoNamed(cs []concept, toks []index.Token, para string, asked map[string]bo
 			continue
 		}
 		rest := strings.TrimLeft(para[t.End:], " \u00a0")
-		by, agent := strings.CutPrefix(rest, "par ")
-		if !agent {
-			by, agent = strings.CutPrefix(rest, "by ")
-		}
-		if agent && verb {
-			for _, det := range []string{"l'", "l’", "la ", "le ", "les ", "un ", "une "} {
-				by = strings.TrimPrefix(by, det)
-			}
-			if startsName(by, asked) {
-				return agentBonus
-			}
+		if verb && agentFollows(rest, asked) {
+			return agentBonus
 		}
 		if noun && !succeeds && startsName(rest, asked) { // who replaces the coach is not the coach
 			bonus = holderBonus
 		}
 	}
 	return bonus
+}
+
+// agentFollows reports whether text after a verb (or its noun, "rachat")
+// names who did it: "par Camille Ferrand", "en 2019 par X", "par le
+// groupe allemand Mobilis".
+func agentFollows(rest string, asked map[string]bool) bool {
+	const maxBefore, maxNouns = 3, 2 // words before "par", common words before the name
+	ws := strings.Fields(rest)
+	for i := 0; i < len(ws) && i <= maxBefore; i++ {
+		if ws[i] != "par" && ws[i] != "by" {
+			if strings.ContainsAny(ws[i], ",;:.") {
+				return false // the clause ends first
+			}
+			continue
+		}
+		after := ws[i+1:]
+		for j := 0; j < len(after) && j <= maxNouns+1; j++ {
+			w := text.StripElision(after[j])
+			if startsName(w, asked) {
+				return true
+			}
+			if w == "" || strings.ContainsAny(after[j], ",;:.") {
+				return false
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // startsName reports whether s opens on a capitalised word the question

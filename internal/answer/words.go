@@ -120,4 +120,4 @@ var determinerWords = set("the", "a", "an", "le", "la", "les", "l", "un", "une")
 var causeVerbs = set("caused", "causes", "cause", "led", "leads", "triggered", "triggers", "sparked", "prompted", "explains", "explained", "drove", "drives")
 
 // eventVerbs only ask what took place: "what happened to the manager?"
-var eventVerbs = set("happen", "happened", "happens", "happening", "occur", "occurred", "occurs", "go", "went", "going")
+var eventVerbs = set("happen", "happened", "happens", "happening", "occur", "occurred", "occurs", "go", "went", "going", "come", "came", "comes")
