@@ -51,39 +51,31 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
 		}
 	}
 	nouns := nounUses(ws)
+	skip := func(t lexicon.Term) bool {
+		return questionWords[t.English] || eventVerbs[t.English] || kind == Why && causeVerbs[t.English] || speechVerbs[t.English] && !nouns[t.English] ||
+			opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to"
+	}
 	for _, t := range e.lex.Translate(stripFillers(q)) {
-		if questionWords[t.English] || eventVerbs[t.English] || kind == Why && causeVerbs[t.English] || speechVerbs[t.English] && !nouns[t.English] || opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to" {
+		if skip(t) {
 			continue
 		}
-		c := concept{Label: t.English, Verb: englishVerb(q, t)}
-		req := false
 		for _, w := range strings.Fields(t.English) {
 			covered[w] = true
-			req = req || capital[w]
 		}
-		// "Paris" is a name even if the lexicon knows it; "CEO" is a word.
-		c.Required = req && !t.Phrase && (t.Lemma == "" || !isAcronym(q, t.English))
-		if e.surface[t.English] && (len(t.English) > 3 || req) { // a name or a loanword the article uses as is ("go" is not "50 Go")
-			c.Alts = e.addAlt(c.Alts, t.English, ownWord)
+		c := e.englishConcept(q, t, capital)
+		if !t.Phrase || len(c.Alts) == 0 || e.together(c) { // "top scorer" the article never names stays one thing
+			cs = append(cs, c) // unmatched, it still counts against coverage
+			continue
 		}
-		for i, fr := range t.French {
-			f := translation
-			if i < mainRenderings || strings.Contains(fr, " ") {
-				f = mainTranslation // a main sense, or a phrase, is specific
-			}
-			c.Alts = e.addAlt(c.Alts, fr, f)
-			if i < mainRenderings && !strings.Contains(fr, " ") {
-				for _, w := range e.family(text.Fold(fr)) { // inspecter → inspecteurs
-					c.Alts = e.addAlt(c.Alts, w, f*derived)
+		// The article never says the phrase: "teachers strike" may still be
+		// "grève des professeurs", word by word.
+		for _, w := range strings.Fields(t.English) {
+			for _, wt := range e.lex.Translate(w) {
+				if !skip(wt) {
+					cs = append(cs, e.englishConcept(q, wt, capital))
 				}
 			}
 		}
-		for i, a := range c.Alts {
-			if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 && !e.acronym[a.Terms[0]] {
-				c.Alts[i].Factor *= shortStem
-			}
-		}
-		cs = append(cs, c) // unmatched, it still counts against coverage
 	}
 	// Names and numbers the lexicon does not know still count as they are.
 	for _, w := range ws {
@@ -97,6 +89,54 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
 		}
 	}
 	return cs
+}
+
+// englishConcept renders one term of an English question in the corpus's
+// words.
+func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]bool) concept {
+	c := concept{Label: t.English, Verb: englishVerb(q, t)}
+	req := false
+	for _, w := range strings.Fields(t.English) {
+		req = req || capital[w]
+	}
+	// "Paris" is a name even if the lexicon knows it; "CEO" is a word.
+	c.Required = req && !t.Phrase && (t.Lemma == "" || !isAcronym(q, t.English))
+	if e.surface[t.English] && (len(t.English) > 3 || req) { // a name or a loanword the article uses as is ("go" is not "50 Go")
+		c.Alts = e.addAlt(c.Alts, t.English, ownWord)
+	}
+	for i, fr := range t.French {
+		f := translation
+		if i < mainRenderings || strings.Contains(fr, " ") {
+			f = mainTranslation // a main sense, or a phrase, is specific
+		}
+		c.Alts = e.addAlt(c.Alts, fr, f)
+		if i < mainRenderings && !strings.Contains(fr, " ") {
+			for _, w := range e.family(text.Fold(fr)) { // inspecter → inspecteurs
+				c.Alts = e.addAlt(c.Alts, w, f*derived)
+			}
+		}
+	}
+	for i, a := range c.Alts {
+		if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 && !e.acronym[a.Terms[0]] {
+			c.Alts[i].Factor *= shortStem
+		}
+	}
+	return c
+}
+
+// together reports whether some paragraph holds every term of one of a
+// concept's renderings.
+func (e *Engine) together(c concept) bool {
+	for _, a := range c.Alts {
+		for _, art := range e.paras {
+			for _, p := range art {
+				if allIn(a.Terms, p.terms) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // englishVerb guesses whether a question's term is a verb: an inflected

@@ -215,6 +215,9 @@ func cover(cs []concept, terms map[string]bool) float64 {
 				best, won = a.Factor, a.Terms
 			}
 		}
+		if best == 0 {
+			best = partialFactor(c, terms) // "grève" in this sentence, "enseignants" in the one before
+		}
 		sum += c.Weight * best
 		claimed = append(claimed, won...)
 	}
@@ -456,4 +459,25 @@ func heaviestFirst(cs []concept) []concept {
 	out := slices.Clone(cs)
 	slices.SortStableFunc(out, func(a, b concept) int { return cmp.Compare(b.Weight, a.Weight) })
 	return out
+}
+
+// partialShare is what a rendering of several words is worth, per word
+// present, when the text holds only some of them.
+const partialShare = 0.5
+
+func partialFactor(c concept, terms map[string]bool) float64 {
+	best := 0.0
+	for _, a := range c.Alts {
+		if len(a.Terms) < 2 {
+			continue
+		}
+		n := 0
+		for _, t := range a.Terms {
+			if terms[t] {
+				n++
+			}
+		}
+		best = max(best, a.Factor*partialShare*float64(n)/float64(len(a.Terms)))
+	}
+	return best
 }
