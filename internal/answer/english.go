@@ -52,7 +52,7 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
 	}
 	nouns := nounUses(ws)
 	skip := func(t lexicon.Term) bool {
-		return questionWords[t.English] || eventVerbs[t.English] || kind == Why && causeVerbs[t.English] || speechVerbs[t.English] && !nouns[t.English] ||
+		return questionWords[t.English] || eventVerbs[t.English] || kind == Why && (causeVerbs[t.English] || causeNouns[t.English]) || speechVerbs[t.English] && !nouns[t.English] ||
 			opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to"
 	}
 	for _, t := range e.lex.Translate(stripFillers(q)) {

@@ -40,6 +40,9 @@ var dateWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juill
 	"printemps", "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle")
 
+// clockRe finds a time of day: "23 h 40", "14h", "8 h".
+var clockRe = regexp.MustCompile(`\b\d{1,2} ?h(?: ?\d{2})?\b`)
+
 // calendarWords name a point in time, not a length of it: "en octobre",
 // "au printemps", not "six mois après".
 var calendarWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
@@ -82,10 +85,13 @@ func featuresOf(s string, surnames []string) features {
 			ft.Number = true
 		}
 	}
+	if clockRe.MatchString(f) {
+		ft.Date, ft.Calendar = true, true // "vers 23 h 40", "à 14h"
+	}
 	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	for _, w := range words {
 		ft.Date = ft.Date || dateWords[w]
-		ft.Calendar = ft.Calendar || calendarWords[w]
+		ft.Calendar = ft.Calendar || calendarWords[w] || w == "heures" || w == "minuit" || w == "midi"
 		ft.Number = ft.Number || numberWords[w]
 		ft.Role = ft.Role || roleNouns[w]
 		ft.Newcomer = ft.Newcomer || newcomerWords[w]

@@ -7,7 +7,7 @@ import (
 	"guillemet/internal/text"
 )
 
-func (e *Engine) frenchConcepts(q string, ws []word) []concept {
+func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 	capital := capitals(ws)
 	toks := e.idx.Analyze(q)
 	var cs []concept
@@ -32,7 +32,7 @@ func (e *Engine) frenchConcepts(q string, ws []word) []concept {
 		if k := strings.LastIndexByte(surface, '\''); k >= 0 {
 			surface = surface[k+1:] // l'écosystème: the word is écosystème
 		}
-		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || namingWords[surface] || frenchFillers[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
+		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || namingWords[surface] || frenchFillers[surface] || kind == Why && causeNouns[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
 			continue // "aura lieu": takes place
 		}
 		if prev := prevWord(q[:t.Start]); surface == "moment" && prev == "ce" || surface == "apres" && strings.HasSuffix(prev, "d") {

@@ -72,9 +72,28 @@ func TestLanguage(t *testing.T) {
 		"Qu'a dit le maire ?":                        French,
 		"Est-ce que Thales est actionnaire ?":        French,
 		"Il s'est installé où ?":                     French,
+		"Cloudwatt's revenue?":                       English,
 	} {
 		if got := language(splitWords(q)); got != want {
 			t.Errorf("language(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for q, want := range map[string]Kind{
+		"What caused the contamination?":            Why,
+		"what's the suspected cause of the fire?":   Why,
+		"Quelle est la raison du retard ?":          Why,
+		"Qu'est-ce que l'ANSM reproche à l'usine ?": Open,
+		"Est-ce que Thales est actionnaire ?":       YesNo,
+		"what time did the fire start?":             When,
+		"Who is Pierre Paperon?":                    WhoIs,
+		"Combien de temps a duré le chantier ?":     HowMuch,
+	} {
+		ws := splitWords(q)
+		if got := kindOf(ws, language(ws)); got != want {
+			t.Errorf("kindOf(%q) = %d, want %d", q, got, want)
 		}
 	}
 }

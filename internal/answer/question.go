@@ -34,7 +34,7 @@ func (e *Engine) parse(q string) question {
 	if qq.lang == English {
 		cs = e.englishConcepts(q, ws, qq.kind)
 	} else {
-		cs = e.frenchConcepts(q, ws)
+		cs = e.frenchConcepts(q, ws, qq.kind)
 	}
 	if qq.kind == When || focusWord(ws) == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
 		kept := cs[:0]
@@ -159,6 +159,7 @@ type word struct {
 	Capital bool
 	First   bool // first word of the question
 	Elided  bool // it lost an elided article or pronoun: qu'est-ce, l'audit
+	Clitic  bool // it lost an English clitic: Cloudwatt's, what's
 }
 
 func splitWords(s string) []word {
@@ -168,16 +169,21 @@ func splitWords(s string) []word {
 	}
 	for i, w := range strings.FieldsFunc(s, f) {
 		trimmed := strings.Trim(w, "'’-")
-		w = text.StripElision(trimmed) // l'Australie is a name
-		elided := w != trimmed
-		if k := strings.LastIndexAny(w, "'’"); k > 0 && strings.HasSuffix(w, "s") && len(w)-k <= len("’s") {
-			w = w[:k] // Pêche's: the possessive is not part of the name
+		w = trimmed
+		clitic := false
+		if k := strings.IndexAny(w, "'’"); k > 0 && !elisions[text.Fold(w[:k])] {
+			_, size := utf8.DecodeRuneInString(w[k:])
+			if tail := text.Fold(w[k+size:]); englishClitics[tail] && tail != "t" {
+				w, clitic = w[:k], true // Pêche's, what's, they're: the clitic is not part of the word
+			}
 		}
+		w = text.StripElision(w) // l'Australie is a name
+		elided := w != trimmed && !strings.HasPrefix(trimmed, w)
 		if w == "" {
 			continue
 		}
 		r := []rune(w)
-		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]), First: i == 0, Elided: elided})
+		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]), First: i == 0, Elided: elided, Clitic: clitic})
 	}
 	return out
 }
@@ -199,7 +205,7 @@ func language(ws []word) Lang {
 				base = head
 			}
 		}
-		if englishMarkers[base] {
+		if englishMarkers[base] || w.Clitic {
 			en++
 		}
 		if frenchMarkers[base] {
@@ -219,6 +225,13 @@ func kindOf(ws []word, lang Lang) Kind {
 	}
 	if len(ws) > 1 && (yesNoOpeners[ws[0].Fold] || ws[0].Fold == "est-ce" && ws[1].Fold == "que" && !ws[0].Elided) { // "qu'est-ce que" asks what
 		return YesNo
+	}
+	if len(ws) > 0 && (ws[0].Fold == "what" || strings.HasPrefix(ws[0].Fold, "quel") || ws[0].Fold == "est-ce" && ws[0].Elided) {
+		for _, w := range ws[1:] {
+			if causeNouns[w.Fold] {
+				return Why // "what's the suspected cause of the fire?", "quelle est la raison…"
+			}
+		}
 	}
 	for i, w := range ws {
 		next := ""
@@ -257,10 +270,6 @@ func kindOf(ws []word, lang Lang) Kind {
 			return Where
 		case "why", "pourquoi":
 			return Why
-		case "cause", "caused", "causes", "reason", "reasons", "raison", "raisons", "explains", "explique":
-			if i > 0 && (ws[0].Fold == "what" || strings.HasPrefix(ws[0].Fold, "quel") || ws[0].Fold == "qu'est-ce") {
-				return Why // "what caused the delays?", "quelle est la raison…"
-			}
 		case "which", "quel", "quelle", "quels", "quelles":
 			switch next {
 			case "age":

@@ -121,3 +121,7 @@ var causeVerbs = set("caused", "causes", "cause", "led", "leads", "triggered", "
 
 // eventVerbs only ask what took place: "what happened to the manager?"
 var eventVerbs = set("happen", "happened", "happens", "happening", "occur", "occurred", "occurs", "go", "went", "going", "come", "came", "comes")
+
+// causeNouns, in a what or quel question, ask why: "what's the cause of
+// the fire?", "quelle est la raison du retard ?".
+var causeNouns = set("cause", "causes", "caused", "reason", "reasons", "origin", "raison", "raisons", "cause", "causes", "origine", "explains", "explique", "explication")
