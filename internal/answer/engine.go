@@ -44,9 +44,11 @@ type sentence struct {
 	tokens   []index.Token // offsets into the paragraph's text
 	terms    map[string]bool
 	features features
-	speaker  string   // who said it, when it is mostly a quotation
-	quoted   string   // whose words it quotes at some length, if anyone's
-	clauses  []clause // for a sentence too long to show whole
+	speaker  string // who said it, when it is mostly a quotation
+	quoted   string // whose words it quotes at some length, if anyone's
+	// speakerTerms are the terms of the quoted person's name and role
+	speakerTerms map[string]bool
+	clauses      []clause // for a sentence too long to show whole
 }
 
 // New indexes the articles and prepares them for answering.
@@ -73,6 +75,10 @@ func New(articles []guillemet.Article) (*Engine, error) {
 		e.paras[a] = make([]paragraph, len(art.Paragraphs))
 		for p, para := range art.Paragraphs {
 			pp := paragraph{terms: map[string]bool{}}
+			roles := map[string]string{}
+			for _, p := range art.People {
+				roles[p.Name] = p.Role
+			}
 			quotes := quotesIn(art.Quotes, para.Number)
 			var named []string // the names of the sentence before, which a pronoun may stand for
 			for _, sp := range units(para.Text, para.Sentences) {
@@ -111,6 +117,19 @@ func New(articles []guillemet.Article) (*Engine, error) {
 						for _, t := range e.idx.Analyze(q.Speaker) {
 							s.terms[t.Term] = true
 							pp.terms[t.Term] = true
+						}
+					}
+				}
+				if s.quoted != "" { // "what does the mayor say?": the mayor is who speaks
+					s.speakerTerms = map[string]bool{}
+					for _, t := range e.idx.Analyze(s.quoted) {
+						s.speakerTerms[t.Term] = true
+					}
+					role := roles[s.quoted]
+					for _, t := range e.idx.Analyze(role) {
+						if r, _ := utf8.DecodeRuneInString(role[t.Start:t.End]); unicode.IsLower(r) { // maire, directeur; not Cloudwatt
+							s.speakerTerms[t.Term] = true
+							s.terms[t.Term] = true
 						}
 					}
 				}

@@ -41,6 +41,9 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 	case q.says && s.quoted != "":
 		f += quoteBonus / 2 // a few quoted words in someone else's sentence
 	}
+	if q.says && s.speakerTerms != nil && q.namesSpeaker(s.speakerTerms) {
+		f += quoteBonus // "what does the mayor say?" and the mayor says it
+	}
 	if q.succeeds && s.features.Newcomer {
 		f += 0.3
 	}
@@ -480,4 +483,15 @@ func partialFactor(c concept, terms map[string]bool) float64 {
 		best = max(best, a.Factor*partialShare*float64(n)/float64(len(a.Terms)))
 	}
 	return best
+}
+
+// namesSpeaker reports whether the question names the person, or the
+// role, whose words a sentence quotes.
+func (q question) namesSpeaker(speaker map[string]bool) bool {
+	for _, c := range q.concepts {
+		if matchFactor(c, speaker) >= translation {
+			return true
+		}
+	}
+	return false
 }

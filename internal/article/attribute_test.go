@@ -171,6 +171,12 @@ func TestPeopleCases(t *testing.T) {
 			{Name: "Anne Roy", Role: "DG", Gender: guillemet.Female},
 		}},
 		{"pronoun teaches gender", "Camille Roux arrive. « Bonjour », dit-elle.", []guillemet.Person{{Name: "Camille Roux", Gender: guillemet.Female}}},
+		{"leading title before a party", "Le maire de Brest, Paul Le Gall (divers gauche), défend le projet.", []guillemet.Person{
+			{Name: "Paul Le Gall", Role: "maire de Brest", Gender: guillemet.Male},
+		}},
+		{"leading title after pour", "Pour la rectrice, Anne Jaouen, la fermeture s'impose.", []guillemet.Person{
+			{Name: "Anne Jaouen", Role: "rectrice", Gender: guillemet.Female},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -140,7 +140,9 @@ var roleWords = gendered(
 	commercant artisan enseignant etudiant maitre negociateur 
 	secretaire-general chroniqueur correspondant envoye ouvrier technicien
 	informaticien developpeur mediateur superviseur coordinateur organisateur
-	commissaire-priseur vendeur acheteur investisseur  banquier`,
+	commissaire-priseur vendeur acheteur investisseur  banquier
+	recteur inspecteur infirmier policier magistrat viticulteur vigneron
+	pecheur armateur controleur`,
 	`directrice presidente fondatrice cofondatrice co-fondatrice patronne
 	conseillere avocate deputee senatrice experte consultante deleguee
 	vice-presidente chercheuse dirigeante gerante administratrice animatrice
@@ -153,7 +155,9 @@ var roleWords = gendered(
 	eleveuse commercante enseignante etudiante negociatrice chroniqueuse
 	correspondante envoyee ouvriere technicienne informaticienne
 	developpeuse mediatrice coordinatrice organisatrice vendeuse
-	acheteuse investisseuse banquiere professeure commandante`,
+	acheteuse investisseuse banquiere professeure commandante
+	rectrice inspectrice infirmiere policiere magistrate viticultrice
+	vigneronne pecheuse armatrice controleuse`,
 	`ministre porte-parole secretaire pdg dg dga daf drh dsi ceo cto cfo coo
 	cmo maire chef responsable analyste economiste journaliste specialiste
 	juge commissaire architecte sociologue philosophe politologue
@@ -162,7 +166,8 @@ var roleWords = gendered(
 	climatologue epidemiologiste infectiologue urbaniste geographe
 	demographe statisticien statisticienne comptable stagiaire collegue
 	interprete pilote guide leader ministre-president general actionnaire
-	capitaine proprietaire syndicaliste`)
+	capitaine proprietaire syndicaliste pompier sapeur-pompier gendarme
+	oenologue`)
 
 // rolePrefixes make a title from a title: sous-préfète, ex-ministre.
 var rolePrefixes = []string{"ex-", "sous-", "co-", "vice-"}

@@ -67,9 +67,13 @@ const maxLeadingTitle = 8
 // opening with a determiner and a title, right before the name.
 func (p *para) leadingTitle(c *candidate) bool {
 	ws, i, t := p.words, c.first, p.text
+	after := t[ws[c.last-1].end:]
+	if c.last < len(ws) {
+		after = t[ws[c.last-1].end:ws[c.last].start]
+	}
 	if strings.TrimFunc(t[ws[i-1].end:ws[i].start], isSpace) != "," ||
-		(c.last < len(ws) && !closesApposition(t[ws[c.last-1].end:ws[c.last].start])) {
-		return false
+		(c.last < len(ws) && !closesApposition(after) && !strings.HasPrefix(strings.TrimLeftFunc(after, isSpace), "(")) {
+		return false // "…, Jean-Marc Roussel (divers droite), défend…" closes it too
 	}
 	for k := i - 1; k >= 0 && i-k <= maxLeadingTitle; k-- {
 		if k < i-1 && !p.joined(k) && !p.elided(k) {
@@ -78,7 +82,7 @@ func (p *para) leadingTitle(c *candidate) bool {
 		// The title opens a clause, or follows a speech verb: « … », a
 		// réagi le ministre de l'Économie, Étienne Rocher.
 		dg, det := determiners[ws[k].fold]
-		if !det || k >= i-1 || !(k == 0 || strings.ContainsAny(t[ws[k-1].end:ws[k].start], ",.;:!?…«»\"“”(") || p.afterSpeechVerb(k)) {
+		if !det || k >= i-1 || !(k == 0 || strings.ContainsAny(t[ws[k-1].end:ws[k].start], ",.;:!?…«»\"“”(") || p.afterSpeechVerb(k) || p.afterOpener(k)) {
 			continue
 		}
 		j := k + 1
@@ -100,6 +104,19 @@ func (p *para) leadingTitle(c *candidate) bool {
 	}
 	return false
 }
+
+// afterOpener reports whether word k follows a clause opener such as
+// "Pour" or "Selon" at the start of a clause: "Pour le recteur, Philippe
+// Kerhervé, la fermeture…".
+func (p *para) afterOpener(k int) bool {
+	j := k - 1
+	if j < 0 || !p.joined(j) || !clauseOpeners[p.words[j].fold] {
+		return false
+	}
+	return j == 0 || strings.ContainsAny(p.text[p.words[j-1].end:p.words[j].start], ",.;:!?…«»\"“”(")
+}
+
+var clauseOpeners = map[string]bool{"pour": true, "selon": true, "apres": true, "chez": true, "cote": true}
 
 // afterSpeechVerb reports whether a speech verb, maybe followed by a few
 // adverbs, comes right before word k: "a annoncé mardi la ministre".
