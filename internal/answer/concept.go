@@ -38,6 +38,7 @@ const (
 	unknownVerb     = 0.4  // share of the full weight an unmatched verb costs
 	modifier        = 0.5  // "next meeting", "main rivals": the noun says what is asked
 	shortStem       = 0.8  // a translated stem of three letters is often another word's ("mis")
+	phraseWeight    = 0.5  // what each further word of a rendering adds to its weight
 )
 
 // addAlt analyses a rendering and keeps it when every term of it occurs
@@ -127,7 +128,9 @@ func (e *Engine) weigh(cs []concept) []concept {
 				}
 			}
 			if df > 0 {
-				best = math.Max(best, math.Log(1+n/float64(df)))
+				// Words that must stand together are rarer than any one of them.
+				together := 1 + phraseWeight*float64(len(a.Terms)-1)
+				best = math.Max(best, math.Log(1+n/float64(df))*together)
 			}
 		}
 		if modifiers[cs[i].Label] {

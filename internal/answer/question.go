@@ -17,6 +17,7 @@ type question struct {
 	succeeds bool // it asks who or what replaces: the new, the future one fits
 	// unknownFocus: the noun it asks about is nowhere in the corpus
 	unknownFocus bool
+	focused      string // the label of the concept it asks about, if any
 	concepts     []concept
 }
 
@@ -79,6 +80,7 @@ func (q *question) focus(word string) {
 		}
 		if c.Known {
 			c.Weight *= focusBoost
+			q.focused = c.Label
 		} else {
 			// "which city" names its answer; "the top scorer" is someone the
 			// corpus must mention, and "how much is a ticket" a price of tickets.

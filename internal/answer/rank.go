@@ -121,6 +121,9 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 				continue
 			}
 			score += fit
+			if (kind == HowMany || kind == HowMuch) && q.focused != "" && counts(focusOf(cs, q.focused), s.tokens, para.Text) {
+				score += countBonus // "Elle emploie 92 salariés" for "combien de salariés ?"
+			}
 			if kind == Who {
 				score += whoNamed(cs, s.tokens, para.Text, asked, q.succeeds)
 				if !namesSomeone(s, asked) && !namesSomeone(nextOf(pp.sentences, si), asked) {
@@ -495,3 +498,48 @@ func (q question) namesSpeaker(speaker map[string]bool) bool {
 	}
 	return false
 }
+
+// countBonus is what a sentence gains when a number counts the very thing
+// a how-many question asks about.
+const countBonus = 0.3
+
+func focusOf(cs []concept, label string) concept {
+	for _, c := range cs {
+		if c.Label == label {
+			return c
+		}
+	}
+	return concept{}
+}
+
+// counts reports whether a number stands right before a word of concept
+// c: "92 salariés", "1,3 million d'utilisateurs", "trois gares".
+func counts(c concept, toks []index.Token, para string) bool {
+	for _, t := range toks {
+		if !conceptHas(c, t.Term) {
+			continue
+		}
+		before := strings.Fields(text.Fold(para[max(0, t.Start-40):t.Start]))
+		if n := len(before); n > 0 && (before[n-1] == "de" || before[n-1] == "d'" || before[n-1] == "d’") {
+			before = before[:n-1] // "million de", "dizaines de"
+		}
+		if n := len(before); n > 0 && isCount(before[n-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCount(w string) bool {
+	w = strings.Trim(w, "(),;:")
+	if w == "" {
+		return false
+	}
+	if r := w[0]; r >= '0' && r <= '9' {
+		return true
+	}
+	return numberWords[w] || countNouns[w]
+}
+
+// countNouns stand for a number: "1,3 million d'utilisateurs".
+var countNouns = set("million", "millions", "milliard", "milliards", "millier", "milliers", "centaine", "centaines", "dizaine", "dizaines", "cent", "mille")
