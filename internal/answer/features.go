@@ -19,6 +19,7 @@ type features struct {
 	Number   bool     // digits or a number word
 	Age      bool     // "42 ans", "âgé de"
 	Calendar bool     // a year, a month, a season, a day: when, not how long
+	Clock    bool     // a time of day: "vers 23 h 40"
 	Cause    bool     // pour, parce que, s'explique par, imputables à…
 	Place    bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
 	Names    []string // capitalised words that do not open the sentence, folded
@@ -53,14 +54,14 @@ var numberWords = set("deux", "trois", "quatre", "cinq", "six", "sept", "huit", 
 	"centaine", "centaines", "milliers", "moitie", "tiers", "quart", "pour cent", "%", "euros", "dollars")
 
 var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d", "en raison", "a cause", "grace a", "du fait",
-	"s'explique", "expliquent par", "imputable", "imputables", "du a", "due a", "dus a", "dues a", "faute de", "puisque", "en effet", "c'est pourquoi", "a l'origine", "attribue", "attribuent", "impute", "imputent", "en cause", "explique par", "expliquent par",
+	"s'explique", "expliquent par", "imputable", "imputables", "du a", "due a", "dus a", "dues a", "faute de", "puisque", "en effet", "c'est pourquoi", "a l'origine", "attribue", "attribuent", "impute", "imputent", "en cause", "explique par", "expliquent par", "la piste d", "la piste du", "la piste de", "l'hypothese d", "l'hypothese du", "l'hypothese de",
 	// grievances give the why of a strike or a protest
 	"denonce", "denoncent", "reclame", "reclament", "revendiquent", "protestent contre", "manque de", "manque chronique"}
 
 // or merges what two pieces of text hold.
 func (f features) or(g features) features {
 	return features{
-		Date: f.Date || g.Date, Calendar: f.Calendar || g.Calendar, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
+		Date: f.Date || g.Date, Calendar: f.Calendar || g.Calendar, Clock: f.Clock || g.Clock, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
 		Names: append(f.Names[:len(f.Names):len(f.Names)], g.Names...), Negated: f.Negated || g.Negated,
 		People: append(f.People[:len(f.People):len(f.People)], g.People...), Role: f.Role || g.Role, Newcomer: f.Newcomer || g.Newcomer,
 	}
@@ -86,7 +87,7 @@ func featuresOf(s string, surnames []string) features {
 		}
 	}
 	if clockRe.MatchString(f) {
-		ft.Date, ft.Calendar = true, true // "vers 23 h 40", "à 14h"
+		ft.Date, ft.Calendar, ft.Clock = true, true, true // "vers 23 h 40", "à 14h"
 	}
 	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	for _, w := range words {

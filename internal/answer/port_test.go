@@ -44,6 +44,13 @@ func TestAskSentenceShapes(t *testing.T) {
 		// "créé" meets "création"; a year is a date
 		{"Le port a été créé quand ?", "depuis sa création", "1952", ""},
 		{"Is Thalès Pêche's request big?", "Thalès Pêche", "4 millions", ""},
+		// a number counts the noun asked about
+		{"Combien de salariés à la criée ?", "85 salariés", "85 salariés", ""},
+		// a clock time is when; "the cause of" asks why
+		{"What time did the fire start?", "23 h 40", "23 h 40", ""},
+		{"What's the likely cause of the fire?", "court-circuit", "court-circuit", ""},
+		// a phrase the article never says whole: "grève" and "marins-pêcheurs"
+		{"When is the fishermen's strike?", "mardi 4 mars", "mardi 4 mars", ""},
 	})
 }
 

@@ -15,6 +15,7 @@ type question struct {
 	kind     Kind
 	says     bool // it asks what someone said or thinks: quotations fit
 	succeeds bool // it asks who or what replaces: the new, the future one fits
+	clock    bool // it asks at what time of day
 	// unknownFocus: the noun it asks about is nowhere in the corpus
 	unknownFocus bool
 	focused      string // the label of the concept it asks about, if any
@@ -27,7 +28,10 @@ func (e *Engine) parse(q string) question {
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
 	nouns := nounUses(ws)
-	for _, w := range ws {
+	for i, w := range ws {
+		if i > 0 && (w.Fold == "time" && ws[i-1].Fold == "what" || w.Fold == "heure" && strings.HasPrefix(ws[i-1].Fold, "quel")) {
+			qq.clock = true // "what time", "à quelle heure"
+		}
 		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold]
 		qq.succeeds = qq.succeeds || successionWords[w.Fold]
 	}

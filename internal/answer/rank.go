@@ -47,8 +47,14 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 	if q.succeeds && s.features.Newcomer {
 		f += 0.3
 	}
+	if q.clock && s.features.Clock {
+		f += clockBonus // "what time…?": "vers 23 h 40", not "samedi"
+	}
 	return f
 }
+
+// clockBonus is what a time of day gains when the question asks what time.
+const clockBonus = 0.2
 
 // quoteBonus is what a quotation gains when the question asks what
 // someone said or thinks.
