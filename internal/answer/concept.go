@@ -46,34 +46,62 @@ const (
 // word, a cognate that lost a letter): a rendering the article never uses
 // cannot match.
 func (e *Engine) addAlt(alts []alt, s string, factor float64) []alt {
-	toks := e.idx.Analyze(s)
-	if len(toks) == 0 {
+	var r rendering
+	if factor < ownWord {
+		// Renderings come from the lexicon or the corpus, a bounded set
+		// that questions keep asking for: analyse each once.
+		if v, ok := e.renderings.Load(s); ok {
+			r = v.(rendering)
+		} else {
+			r = e.render(s, true)
+			e.renderings.Store(s, r)
+		}
+	} else {
+		r = e.render(s, false) // the question's own words: unbounded, never kept
+	}
+	if r.terms == nil {
 		return alts
 	}
-	terms := make([]string, 0, len(toks))
+	factor *= r.factor
+	for i, a := range alts {
+		if equal(a.Terms, r.terms) {
+			alts[i].Factor = math.Max(a.Factor, factor)
+			return alts
+		}
+	}
+	return append(alts, alt{Terms: r.terms, Factor: factor})
+}
+
+// rendering is a piece of text as the index knows it: its terms, and the
+// factor a near form costs; no terms when the index lacks it.
+type rendering struct {
+	terms  []string
+	factor float64
+}
+
+func (e *Engine) render(s string, translated bool) rendering {
+	toks := e.idx.Analyze(s)
+	if len(toks) == 0 {
+		return rendering{}
+	}
+	r := rendering{terms: make([]string, 0, len(toks)), factor: 1}
 	for _, t := range toks {
 		term := t.Term
-		if factor < ownWord && !e.lower[term] && !capitalised(s) {
-			return alts // a translation does not name anything: "challenge" is not the magazine Challenges, unless it is a name itself (Chine)
+		if translated && !e.lower[term] && !capitalised(s) {
+			return rendering{} // a translation does not name anything: "challenge" is not the magazine Challenges, unless it is a name itself (Chine)
 		}
 		if e.idx.DocFreq(term) == 0 && len(toks) == 1 && e.written[text.Fold(s)] != "" {
 			term = e.written[text.Fold(s)] // the stemmer reads Thales and Thalès apart
 		}
 		if e.idx.DocFreq(term) == 0 {
 			if term = e.near(term); term == "" {
-				return alts
+				return rendering{}
 			}
-			factor *= nearForm
+			r.factor *= nearForm
 		}
-		terms = append(terms, term)
+		r.terms = append(r.terms, term)
 	}
-	for i, a := range alts {
-		if equal(a.Terms, terms) {
-			alts[i].Factor = math.Max(a.Factor, factor)
-			return alts
-		}
-	}
-	return append(alts, alt{Terms: terms, Factor: factor})
+	return r
 }
 
 // near finds the index term closest to a term the index lacks: one that

@@ -6,6 +6,7 @@ package answer
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,6 +32,8 @@ type Engine struct {
 	acronym  map[string]bool   // terms written as acronyms (DG, PDG): short, yet specific
 	surnames []string          // of the corpus's people, folded
 	overview guillemet.Overview
+	// renderings caches what addAlt makes of lexicon and corpus strings.
+	renderings sync.Map
 }
 
 // paragraph is what ranking needs of a paragraph, analysed once.
