@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 )
@@ -102,5 +103,31 @@ func TestKindOf(t *testing.T) {
 		if got := kindOf(ws, language(ws)); got != want {
 			t.Errorf("kindOf(%q) = %d, want %d", q, got, want)
 		}
+	}
+}
+
+// TestRenderingCacheBounded checks that what users type never reaches the
+// engine's cache of renderings: nonsense words, asked once each, add
+// nothing to it.
+func TestRenderingCacheBounded(t *testing.T) {
+	e, err := Load("testdata/port.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := func() int {
+		n := 0
+		e.renderings.Range(func(any, any) bool { n++; return true })
+		return n
+	}
+	e.Ask(context.Background(), "Qui a fondé Armor Marée ?") // warm the cache with real renderings
+	before := size()
+	for i := range 300 {
+		q := fmt.Sprintf("Pourquoi le zorglub%d frimousse-t-il le plonk%d ?", i, i)
+		if _, err := e.Ask(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := size(); after != before {
+		t.Errorf("cache grew from %d to %d renderings on nonsense questions", before, after)
 	}
 }
