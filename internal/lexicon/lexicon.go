@@ -249,6 +249,11 @@ var (
 	defaultLex  *Lexicon
 )
 
+// The embedded lexicon is parsed as soon as the package is initialised:
+// on a second core it overlaps the rest of a command's start-up (the
+// initialisation of bleve's packages alone takes several milliseconds).
+func init() { go Default() }
+
 // Default returns the lexicon embedded from data/lexicon.tsv, parsed once.
 // It panics only if the embedded file is malformed, which a test guards.
 func Default() *Lexicon {
