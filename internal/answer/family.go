@@ -10,9 +10,9 @@ const derived = 0.75
 // base, longest first; frenchDerivations are added back to it.
 var (
 	frenchInflections = []string{"erons", "eront", "erait", "aient", "ations", "ation", "ements", "ement", "euses", "euse", "eurs", "eur", "rices", "rice",
-		"ions", "ion", "ees", "ee", "es", "er", "ir", "re", "ent", "ait", "it", "is", "ue", "us", "e", "s", "i", "u"}
+		"ions", "ion", "ees", "ee", "es", "er", "ir", "re", "ent", "ait", "it", "is", "ue", "us", "e", "s", "i", "u", ""}
 	frenchDerivations = []string{"", "e", "er", "ir", "re", "ation", "ations", "ion", "ions", "ement", "ements", "eur", "eurs", "euse", "rice", "age", "ure",
-		"ance", "ence", "ant", "ante", "ants", "able", "if", "ive", "al", "ale", "aux", "ee", "es", "ees", "e"}
+		"ance", "ence", "ant", "ante", "ants", "able", "if", "ive", "al", "ale", "ales", "aux", "el", "elle", "ee", "es", "ees", "e"}
 )
 
 // family finds the corpus's terms for other words of a French word's

@@ -43,10 +43,8 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 		for _, s := range e.lex.Synonyms(surface) {
 			c.Alts = e.addAlt(c.Alts, s, synonym)
 		}
-		if len(c.Alts) == 0 {
-			for _, w := range e.family(surface) {
-				c.Alts = e.addAlt(c.Alts, w, derived)
-			}
+		for _, w := range e.family(surface) { // "département" and "départementale"
+			c.Alts = e.addAlt(c.Alts, w, derived)
 		}
 		cs = append(cs, c)
 	}
