@@ -20,6 +20,7 @@ type features struct {
 	Age      bool     // "42 ans", "âgé de"
 	Calendar bool     // a year, a month, a season, a day: when, not how long
 	Clock    bool     // a time of day: "vers 23 h 40"
+	Money    bool     // an amount of money: euros, €, dollars
 	Cause    bool     // pour, parce que, s'explique par, imputables à…
 	Place    bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
 	Names    []string // capitalised words that do not open the sentence, folded
@@ -61,7 +62,7 @@ var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d"
 // or merges what two pieces of text hold.
 func (f features) or(g features) features {
 	return features{
-		Date: f.Date || g.Date, Calendar: f.Calendar || g.Calendar, Clock: f.Clock || g.Clock, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
+		Date: f.Date || g.Date, Calendar: f.Calendar || g.Calendar, Clock: f.Clock || g.Clock, Money: f.Money || g.Money, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
 		Names: append(f.Names[:len(f.Names):len(f.Names)], g.Names...), Negated: f.Negated || g.Negated,
 		People: append(f.People[:len(f.People):len(f.People)], g.People...), Role: f.Role || g.Role, Newcomer: f.Newcomer || g.Newcomer,
 	}
@@ -86,6 +87,7 @@ func featuresOf(s string, surnames []string) features {
 			ft.Number = true
 		}
 	}
+	ft.Money = strings.Contains(f, "euro") || strings.Contains(s, "€") || strings.Contains(f, "dollar") || strings.Contains(s, "$")
 	if clockRe.MatchString(f) {
 		ft.Date, ft.Calendar, ft.Clock = true, true, true // "vers 23 h 40", "à 14h"
 	}

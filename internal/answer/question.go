@@ -16,6 +16,7 @@ type question struct {
 	says     bool // it asks what someone said or thinks: quotations fit
 	succeeds bool // it asks who or what replaces: the new, the future one fits
 	clock    bool // it asks at what time of day
+	money    bool // it asks for an amount of money
 	// unknownFocus: the noun it asks about is nowhere in the corpus
 	unknownFocus bool
 	focused      string // the label of the concept it asks about, if any
@@ -32,6 +33,7 @@ func (e *Engine) parse(q string) question {
 		if i > 0 && (w.Fold == "time" && ws[i-1].Fold == "what" || w.Fold == "heure" && strings.HasPrefix(ws[i-1].Fold, "quel")) {
 			qq.clock = true // "what time", "à quelle heure"
 		}
+		qq.money = qq.money || moneyWords[w.Fold]
 		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold]
 		qq.succeeds = qq.succeeds || successionWords[w.Fold]
 	}
@@ -133,7 +135,8 @@ var copulas = set("is", "are", "est", "sont")
 // modifiers; "" when a verb comes first ("how much will it cost?").
 func nounAt(ws []word, start int) string {
 	j := start
-	if j+1 < len(ws) && copulas[ws[j].Fold] && determinerWords[ws[j+1].Fold] {
+	// "how much is a ticket", "how much does a bottle cost": the noun after the article
+	if j+1 < len(ws) && (copulas[ws[j].Fold] || englishAuxiliaries[ws[j].Fold]) && determinerWords[ws[j+1].Fold] {
 		j += 2
 		for j < len(ws)-1 && ws[j].Capital {
 			j++

@@ -47,11 +47,17 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 	if q.succeeds && s.features.Newcomer {
 		f += 0.3
 	}
+	if q.money && s.features.Money {
+		f += moneyBonus // "how much was spent?": "1,8 million d'euros", not "trois ans"
+	}
 	if q.clock && s.features.Clock {
 		f += clockBonus // "what time…?": "vers 23 h 40", not "samedi"
 	}
 	return f
 }
+
+// moneyBonus is what an amount of money gains when the question asks for one.
+const moneyBonus = 0.15
 
 // clockBonus is what a time of day gains when the question asks what time.
 const clockBonus = 0.2
