@@ -52,6 +52,8 @@ func TestAskSentenceShapes(t *testing.T) {
 		{"What's the likely cause of the fire?", "court-circuit", "court-circuit", ""},
 		// a phrase the article never says whole: "grève" and "marins-pêcheurs"
 		{"When is the fishermen's strike?", "mardi 4 mars", "mardi 4 mars", ""},
+		// money asked, an amount in euros answers
+		{"How much money does Thalès Pêche want?", "Thalès Pêche", "4 millions d'euros", ""},
 	})
 }
 
@@ -60,6 +62,7 @@ func TestAskRoleNotInArticle(t *testing.T) {
 		"Qui est le meilleur pêcheur du port ?", // the role is nowhere in the article
 		"Who is the top scorer?",
 		"How much is a ticket to Kerbrat?", // the name matches, the thing priced does not
+		"How much does a kilo of sole cost?",
 		"How many tourists visit Kerbrat?",
 		"How much money did the state give?",
 	} {
