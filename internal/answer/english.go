@@ -64,6 +64,9 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
 		}
 		c := e.englishConcept(q, t, capital)
 		if !t.Phrase || len(c.Alts) == 0 || e.together(c) { // "top scorer" the article never names stays one thing
+			if t.Phrase && len(c.Alts) > 0 {
+				c.Alts = e.wordByWord(c.Alts, t.English, skip) // "fishing boats": "navires" is part of it
+			}
 			cs = append(cs, c) // unmatched, it still counts against coverage
 			continue
 		}
@@ -170,4 +173,22 @@ func englishVerb(q string, t lexicon.Term) bool {
 		return words[i] == t.English
 	}
 	return false
+}
+
+// wordByWord adds to a phrase's renderings those of its words, each worth
+// a share of the phrase: an article may say "navires" for "fishing boats".
+func (e *Engine) wordByWord(alts []alt, phrase string, skip func(lexicon.Term) bool) []alt {
+	for _, w := range strings.Fields(phrase) {
+		for _, t := range e.lex.Translate(w) {
+			if skip(t) {
+				continue
+			}
+			for i, fr := range t.French {
+				if i < mainRenderings {
+					alts = e.addAlt(alts, fr, mainTranslation*partialShare)
+				}
+			}
+		}
+	}
+	return alts
 }

@@ -23,9 +23,13 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 			for _, s := range e.lex.Synonyms(surface) {
 				c.Alts = e.addAlt(c.Alts, s, translation) // a phrase's synonyms are close: DG for directeur général
 			}
-			cs = append(cs, c)
-			i = j
-			continue
+			if len(c.Alts) > 0 {
+				cs = append(cs, c)
+				i = j
+				continue
+			}
+			// The article never says it: "fonds d'aide" may be "fonds
+			// d'accompagnement", word by word.
 		}
 		t := toks[i]
 		surface := text.Fold(q[t.Start:t.End])

@@ -17,6 +17,7 @@ type question struct {
 	succeeds bool // it asks who or what replaces: the new, the future one fits
 	clock    bool // it asks at what time of day
 	money    bool // it asks for an amount of money
+	current  bool // it asks who or what is in place now, not who comes next
 	// unknownFocus: the noun it asks about is nowhere in the corpus
 	unknownFocus bool
 	focused      string // the label of the concept it asks about, if any
@@ -34,6 +35,7 @@ func (e *Engine) parse(q string) question {
 			qq.clock = true // "what time", "à quelle heure"
 		}
 		qq.money = qq.money || moneyWords[w.Fold]
+		qq.current = qq.current || currentWords[w.Fold]
 		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold]
 		qq.succeeds = qq.succeeds || successionWords[w.Fold]
 	}
@@ -43,7 +45,7 @@ func (e *Engine) parse(q string) question {
 	} else {
 		cs = e.frenchConcepts(q, ws, qq.kind)
 	}
-	if qq.kind == When || focusWord(ws) == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
+	if noun, _ := focusWord(ws); qq.kind == When || noun == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
 		kept := cs[:0]
 		for _, c := range cs {
 			if !timeWords[c.Label] {
@@ -75,7 +77,7 @@ const focusBoost = 1.5
 // or which question asks about, when the corpus knows it; when it does
 // not, the question asks for something the corpus never mentions ("Qui
 // est le meilleur buteur ?").
-func (q *question) focus(word string) {
+func (q *question) focus(word string, afterVerb bool) {
 	if word == "" {
 		return
 	}
@@ -85,8 +87,10 @@ func (q *question) focus(word string) {
 			continue
 		}
 		if c.Known {
-			c.Weight *= focusBoost
 			q.focused = c.Label
+			if !(q.kind == HowMuch && afterVerb) { // "how much is the wind farm going to cost": the cost is asked, not the farm
+				c.Weight *= focusBoost
+			}
 		} else {
 			// "which city" names its answer; "the top scorer" is someone the
 			// corpus must mention, and "how much is a ticket" a price of tickets.
@@ -99,7 +103,7 @@ func (q *question) focus(word string) {
 // focusWord is the noun right after "how many", "how much", "combien de",
 // "which" or "quel", modifiers aside; "" when a verb follows instead ("how
 // much will it cost?").
-func focusWord(ws []word) string {
+func focusWord(ws []word) (noun string, afterVerb bool) {
 	for i, w := range ws {
 		start := -1
 		switch w.Fold {
@@ -123,7 +127,7 @@ func focusWord(ws []word) string {
 			return nounAt(ws, start)
 		}
 	}
-	return ""
+	return "", false
 }
 
 // copulas link a question word to the noun it asks about: "how much is a
@@ -133,11 +137,12 @@ var copulas = set("is", "are", "est", "sont")
 // nounAt returns the noun a noun phrase at ws[start:] is about, past a
 // copula and its article ("is a"), names ("a Volaro ticket") and
 // modifiers; "" when a verb comes first ("how much will it cost?").
-func nounAt(ws []word, start int) string {
+func nounAt(ws []word, start int) (noun string, afterVerb bool) {
 	j := start
 	// "how much is a ticket", "how much does a bottle cost": the noun after the article
 	if j+1 < len(ws) && (copulas[ws[j].Fold] || englishAuxiliaries[ws[j].Fold]) && determinerWords[ws[j+1].Fold] {
 		j += 2
+		afterVerb = true
 		for j < len(ws)-1 && ws[j].Capital {
 			j++
 		}
@@ -148,11 +153,11 @@ func nounAt(ws []word, start int) string {
 		case modifiers[f]:
 			continue
 		case englishAuxiliaries[f] || frenchAuxiliaries[f] || lightVerbs[f]:
-			return ""
+			return "", false
 		}
-		return f
+		return f, afterVerb
 	}
-	return ""
+	return "", false
 }
 
 // Kind is what a question asks for; it decides which sentences fit.

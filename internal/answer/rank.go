@@ -44,8 +44,11 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 	if q.says && s.speakerTerms != nil && q.namesSpeaker(s.speakerTerms) {
 		f += quoteBonus // "what does the mayor say?" and the mayor says it
 	}
-	if q.succeeds && s.features.Newcomer {
+	switch {
+	case q.succeeds && s.features.Newcomer:
 		f += 0.3
+	case q.current && s.features.Newcomer:
+		f -= 0.3 // "le patron actuel" is not "le futur patron"
 	}
 	if q.money && s.features.Money {
 		f += moneyBonus // "how much was spent?": "1,8 million d'euros", not "trois ans"
@@ -324,7 +327,7 @@ func mentionsRole(sentence string, people []guillemet.Person) bool {
 // Starck".
 const (
 	agentBonus  = 0.3
-	holderBonus = 0.15
+	holderBonus = 0.3
 )
 
 // whoNamed is the bonus of a sentence where a name follows a verb the

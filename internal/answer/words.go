@@ -129,3 +129,6 @@ var causeNouns = set("cause", "causes", "caused", "reason", "reasons", "origin",
 // moneyWords ask for an amount of money.
 var moneyWords = set("money", "cost", "costs", "price", "prices", "paid", "pay", "spent", "spend", "spends", "budget", "fund", "funds", "funding", "raise", "raised", "worth", "cash", "fine", "fee", "fees", "salary",
 	"argent", "cout", "coute", "coutera", "coutent", "prix", "paye", "payer", "depense", "depenser", "budget", "montant", "somme", "financement", "euros")
+
+// currentWords ask who or what is in place now: "le patron actuel".
+var currentWords = set("current", "currently", "present", "actuel", "actuelle", "actuels", "actuelles", "actuellement")
