@@ -21,7 +21,11 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 			}
 			c.Alts = e.addAlt(nil, surface, ownWord)
 			for _, s := range e.lex.Synonyms(surface) {
-				c.Alts = e.addAlt(c.Alts, s, translation) // a phrase's synonyms are close: DG for directeur général
+				f := synonym // "commercial" for "chiffre d'affaires" is loose…
+				if strings.Contains(s, " ") || strings.ToUpper(s) == s {
+					f = translation // …"PDG" or "directeur général" for "DG" is close
+				}
+				c.Alts = e.addAlt(c.Alts, s, f)
 			}
 			if len(c.Alts) > 0 {
 				cs = append(cs, c)

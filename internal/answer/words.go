@@ -7,7 +7,8 @@ var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "
 
 // fillers are adverbs and idioms that stress a question without saying
 // what it is about.
-var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally", "now")
+var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally", "now",
+	"explain", "explains", "summarize", "summarise", "someone", "somebody")
 
 // fillerPhrases are removed from an English question before it is read.
 var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far|supposed to|going to|meant to|right now|these days|at the moment|for now|any more|anymore)\b`)
