@@ -21,7 +21,10 @@ func contentWords(label string) float64 {
 			n++
 		}
 	}
-	return max(n, 1)
+	if n == 0 {
+		return 1
+	}
+	return n
 }
 
 // isAcronym reports whether word is written in capitals in the question.
@@ -120,7 +123,7 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 		}
 	}
 	for i, a := range c.Alts {
-		if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 && !e.acronym[a.Terms[0]] {
+		if a.Factor < ownWord && len(a.Terms) == 1 && len(a.Terms[0]) <= 3 && !e.acronym[a.Terms[0]] && !e.writtenAs(a.Terms[0], t.French) {
 			c.Alts[i].Factor *= shortStem
 		}
 	}
@@ -191,4 +194,16 @@ func (e *Engine) wordByWord(alts []alt, phrase string, skip func(lexicon.Term) b
 		}
 	}
 	return alts
+}
+
+// writtenAs reports whether one of the renderings stands in the corpus
+// exactly as written and analyses to term: "musée" is "mus", and no
+// other word's stem, when the article writes "musée".
+func (e *Engine) writtenAs(term string, renderings []string) bool {
+	for _, fr := range renderings {
+		if !strings.Contains(fr, " ") && e.written[text.Fold(fr)] == term {
+			return true
+		}
+	}
+	return false
 }

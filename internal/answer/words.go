@@ -97,6 +97,7 @@ var yesNoOpeners = set("did", "does", "do", "is", "was", "were", "are", "has", "
 // questionWords are dropped before matching: they say what is asked,
 // not what it is about.
 var questionWords = set("who", "whom", "whose", "what", "when", "where", "why", "how", "which", "many", "much",
+	"whats", "wheres", "whos", "hows", "whens", "whys",
 	"qui", "que", "qu", "quoi", "quand", "combien", "pourquoi", "ou", "comment", "quel", "quelle", "quels", "quelles",
 	"lequel", "laquelle", "est-ce", "est-ce-que")
 
