@@ -87,10 +87,30 @@ func covered(cs []concept, terms map[string]bool) float64 {
 	for _, c := range cs {
 		switch f := matchFactor(c, terms); {
 		case f >= translation:
-			sum += c.Weight
+			sum += c.evidence()
 		case f > 0:
-			sum += c.Weight / 2 // a loose synonym or a near form is weaker evidence
+			sum += c.evidence() / 2 // a loose synonym or a near form is weaker evidence
 		}
+	}
+	return sum
+}
+
+// evidence is what a concept counts for when deciding whether the corpus
+// answers: its weight, without the boost that makes the noun a question
+// asks about rank first. "How much money did the state give?" is not
+// answered by any mention of money.
+func (c concept) evidence() float64 {
+	if c.Focus {
+		return c.Weight / focusBoost
+	}
+	return c.Weight
+}
+
+// totalEvidence sums the evidence of a question's concepts.
+func totalEvidence(cs []concept) float64 {
+	sum := 0.0
+	for _, c := range cs {
+		sum += c.evidence()
 	}
 	return sum
 }

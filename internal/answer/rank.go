@@ -88,6 +88,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 	if total == 0 {
 		return nil, nil
 	}
+	evidence := totalEvidence(cs)
 	cands, err := e.candidates(ctx, cs)
 	if err != nil {
 		return nil, err
@@ -112,7 +113,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		if pm == 0 {
 			continue
 		}
-		top := scored{article: ref.Article, para: ref.Paragraph, sent: -1, score: math.Inf(-1), coverage: covered(cs, pp.terms) / total}
+		top := scored{article: ref.Article, para: ref.Paragraph, sent: -1, score: math.Inf(-1), coverage: covered(cs, pp.terms) / evidence}
 		carried := 0.0 // the best match, before any bonus
 		for si, s := range pp.sentences {
 			sm := cover(cs, s.terms)
