@@ -18,7 +18,7 @@ type concept struct {
 	Required bool    // a proper noun: an answer must mention it
 	Known    bool    // some rendering occurs in the index
 	Verb     bool    // articles often say the same action with another verb
-	Focus    bool    // the noun the question asks about: its weight is boosted
+	Focus    bool    // the amount a how-much question asks about: its boost is no evidence
 }
 
 // alt is one rendering: analysed terms (several for a phrase) and how

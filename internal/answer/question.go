@@ -90,7 +90,7 @@ func (q *question) focus(word string, afterVerb bool) {
 			q.focused = c.Label
 			if !(q.kind == HowMuch && afterVerb) { // "how much is the wind farm going to cost": the cost is asked, not the farm
 				c.Weight *= focusBoost
-				c.Focus = true
+				c.Focus = q.kind == HowMuch // "money" in "how much money" is no evidence of an answer; "fable" in "which fable" is
 			}
 		} else {
 			// "which city" names its answer; "the top scorer" is someone the
