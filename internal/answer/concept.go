@@ -3,6 +3,7 @@ package answer
 import (
 	"guillemet/internal/text"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,6 +20,7 @@ type concept struct {
 	Known    bool    // some rendering occurs in the index
 	Verb     bool    // articles often say the same action with another verb
 	Focus    bool    // the amount a how-much question asks about: its boost is no evidence
+	NameOnly bool    // a proper noun that is not also a common word (Paris, not American)
 }
 
 // alt is one rendering: analysed terms (several for a phrase) and how
@@ -40,6 +42,7 @@ const (
 	modifier        = 0.5  // "next meeting", "main rivals": the noun says what is asked
 	shortStem       = 0.8  // a translated stem of three letters is often another word's ("mis")
 	phraseWeight    = 0.5  // what each further word of a rendering adds to its weight
+	commonShare     = 0.6  // what a translation into one of the commonest French words keeps
 )
 
 // addAlt analyses a rendering and keeps it when every term of it occurs
@@ -204,6 +207,9 @@ func capitals(ws []word) map[string]bool {
 	for _, w := range ws {
 		if w.Capital && !w.First && !questionWords[w.Fold] {
 			m[w.Fold] = true
+			for _, part := range strings.Split(w.Fold, "-") {
+				m[part] = true // États-Unis: the analyser reads "etats" and "unis"
+			}
 		}
 	}
 	return m
@@ -231,4 +237,23 @@ func equal(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// namesAsNames keeps, for the names a question holds, only the renderings
+// the corpus writes with a capital: "Paris" is not the "pari" (bet) of
+// "le pari OpenStack".
+func (e *Engine) namesAsNames(cs []concept) []concept {
+	for i, c := range cs {
+		if !c.NameOnly {
+			continue
+		}
+		kept := c.Alts[:0:0]
+		for _, a := range c.Alts {
+			if slices.ContainsFunc(a.Terms, func(t string) bool { return e.capital[t] || e.acronym[t] }) {
+				kept = append(kept, a)
+			}
+		}
+		cs[i].Alts = kept
+	}
+	return cs
 }

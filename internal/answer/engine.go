@@ -29,6 +29,7 @@ type Engine struct {
 	written  map[string]string // a folded word of the corpus → its term: Thalès and "Thales" meet
 	spread   map[string]int    // in how many paragraphs each term occurs
 	lower    map[string]bool   // terms written in lower case somewhere: common words, not only names
+	capital  map[string]bool   // terms written with a capital somewhere: names can match them
 	acronym  map[string]bool   // terms written as acronyms (DG, PDG): short, yet specific
 	surnames []string          // of the corpus's people, folded
 	overview guillemet.Overview
@@ -65,7 +66,7 @@ func New(articles []guillemet.Article) (*Engine, error) {
 		<-lex
 		return nil, err
 	}
-	e := &Engine{articles: articles, idx: idx, lex: <-lex, surface: map[string]bool{}, written: map[string]string{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}}
+	e := &Engine{articles: articles, idx: idx, lex: <-lex, surface: map[string]bool{}, written: map[string]string{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}, capital: map[string]bool{}}
 	for _, a := range articles {
 		for _, p := range a.People {
 			if f := strings.Fields(text.Fold(p.Name)); len(f) > 0 {
@@ -104,6 +105,9 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					}
 					if w := para.Text[t.Start:t.End]; len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
 						e.acronym[t.Term] = true
+					}
+					if r, _ := utf8.DecodeRuneInString(text.StripElision(para.Text[t.Start:t.End])); unicode.IsUpper(r) {
+						e.capital[t.Term] = true
 					}
 					pp.terms[t.Term] = true
 					e.written[text.Fold(text.StripElision(para.Text[t.Start:t.End]))] = t.Term

@@ -3,6 +3,7 @@ package answer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"guillemet/internal/lexicon"
 	"guillemet/internal/text"
@@ -89,7 +90,7 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
 			continue
 		}
 		if w.Capital && !w.First || isNumber(w.Fold) {
-			c := concept{Label: w.Fold, Required: w.Capital}
+			c := concept{Label: w.Fold, Required: w.Capital, NameOnly: w.Capital}
 			c.Alts = e.addAlt(nil, w.Fold, ownWord)
 			cs = append(cs, c)
 		}
@@ -105,8 +106,11 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 	for _, w := range strings.Fields(t.English) {
 		req = req || capital[w]
 	}
-	// "Paris" is a name even if the lexicon knows it; "CEO" is a word.
-	c.Required = req && !t.Phrase && (t.Lemma == "" || !isAcronym(q, t.English))
+	// "Paris" is a name even if the lexicon knows it; "CEO" is a word; "United
+	// States" is a name when the lexicon writes it as one (États-Unis).
+	named := len(t.French) == 0 || capitalised(t.French[0])
+	c.Required = req && (!t.Phrase || named && allCapital(t.English, capital)) && (t.Lemma == "" || !isAcronym(q, t.English))
+	c.NameOnly = c.Required && named                         // Paris, not American or Saturday
 	if e.surface[t.English] && (len(t.English) > 3 || req) { // a name or a loanword the article uses as is ("go" is not "50 Go")
 		c.Alts = e.addAlt(c.Alts, t.English, ownWord)
 	}
@@ -114,6 +118,9 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 		f := translation
 		if i < mainRenderings || strings.Contains(fr, " ") {
 			f = mainTranslation // a main sense, or a phrase, is specific
+		}
+		if commonFrench[text.Fold(fr)] {
+			f *= commonShare // "temps" for weather meets every "peu de temps"
 		}
 		c.Alts = e.addAlt(c.Alts, fr, f)
 		if i < mainRenderings && !strings.Contains(fr, " ") {
@@ -157,10 +164,16 @@ func englishVerb(q string, t lexicon.Term) bool {
 	if strings.HasSuffix(t.English, "ly") && len(t.English) > 5 {
 		return true // "actually", "finally": manner, not matter
 	}
-	words := strings.Fields(strings.ToLower(q))
+	raw := strings.Fields(q)
+	words := make([]string, len(raw))
 	aux := false
-	for i, w := range words {
+	for i, w := range raw {
 		w = strings.Trim(w, "?!.,;:")
+		if r, _ := utf8.DecodeRuneInString(w); i > 0 && unicode.IsUpper(r) {
+			words[i] = "" // "What does DNA stand for?": a name is no verb
+			continue
+		}
+		w = strings.ToLower(w)
 		words[i] = w
 		if w == t.English && i > 0 && englishAuxiliaries[words[i-1]] {
 			return true
@@ -168,12 +181,13 @@ func englishVerb(q string, t lexicon.Term) bool {
 		aux = aux || englishAuxiliaries[w] && i > 0
 	}
 	// "When will the line open?", "Where did it come from?": after a
-	// fronted auxiliary, the question ends on its verb and particles.
+	// fronted auxiliary, the question ends on its verb and particles; not
+	// on a noun after its article ("how do you make a pizza?").
 	for i := len(words) - 1; aux && i > 0; i-- {
 		if particles[words[i]] {
 			continue
 		}
-		return words[i] == t.English
+		return words[i] == t.English && !determinerWords[words[i-1]]
 	}
 	return false
 }
@@ -206,4 +220,15 @@ func (e *Engine) writtenAs(term string, renderings []string) bool {
 		}
 	}
 	return false
+}
+
+// allCapital reports whether every word of a phrase is capitalised in the
+// question.
+func allCapital(phrase string, capital map[string]bool) bool {
+	for _, w := range strings.Fields(phrase) {
+		if !capital[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -46,7 +46,7 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 		if prev := prevWord(q[:t.Start]); surface == "moment" && prev == "ce" || surface == "apres" && strings.HasSuffix(prev, "d") {
 			continue // "en ce moment", "d'après lui"
 		}
-		c := concept{Label: surface, Required: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
+		c := concept{Label: surface, Required: capital[surface], NameOnly: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
 		c.Alts = e.addAlt(nil, q[t.Start:t.End], ownWord)
 		for _, s := range e.lex.Synonyms(surface) {
 			c.Alts = e.addAlt(c.Alts, s, synonym)

@@ -36,7 +36,7 @@ func (e *Engine) parse(q string) question {
 		}
 		qq.money = qq.money || moneyWords[w.Fold]
 		qq.current = qq.current || currentWords[w.Fold]
-		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold]
+		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold] && !(w.Capital && !w.First) // "the United States"
 		qq.succeeds = qq.succeeds || successionWords[w.Fold]
 	}
 	var cs []concept
@@ -63,7 +63,7 @@ func (e *Engine) parse(q string) question {
 		}
 		cs = kept
 	}
-	qq.concepts = e.weigh(dedupe(cs))
+	qq.concepts = e.weigh(e.namesAsNames(dedupe(cs)))
 	qq.focus(focusWord(ws))
 	return qq
 }

@@ -75,8 +75,8 @@ const followOn = 0.6
 
 func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, error) {
 	cs, kind := heaviestFirst(q.concepts), q.kind
-	if q.unknownFocus {
-		return nil, nil
+	if q.unknownFocus || onlyNumbers(cs) {
+		return nil, nil // "what's 2+2"
 	}
 	total := 0.0
 	for _, c := range cs {
@@ -559,3 +559,14 @@ func isCount(w string) bool {
 
 // countNouns stand for a number: "1,3 million d'utilisateurs".
 var countNouns = set("million", "millions", "milliard", "milliards", "millier", "milliers", "centaine", "centaines", "dizaine", "dizaines", "cent", "mille")
+
+// onlyNumbers reports whether a question holds nothing but numbers to
+// match.
+func onlyNumbers(cs []concept) bool {
+	for _, c := range cs {
+		if !isNumber(c.Label) {
+			return false
+		}
+	}
+	return len(cs) > 0
+}

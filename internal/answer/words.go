@@ -7,7 +7,7 @@ var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "
 
 // fillers are adverbs and idioms that stress a question without saying
 // what it is about.
-var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally", "now",
+var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally", "now", "like",
 	"explain", "explains", "summarize", "summarise", "someone", "somebody")
 
 // fillerPhrases are removed from an English question before it is read.
@@ -134,3 +134,13 @@ var moneyWords = set("money", "cost", "costs", "price", "prices", "paid", "pay",
 
 // currentWords ask who or what is in place now: "le patron actuel".
 var currentWords = set("current", "currently", "present", "actuel", "actuelle", "actuels", "actuelles", "actuellement")
+
+// commonFrench are among the most frequent words of French: a question
+// that meets the article only through them ("temps" for weather, "bien"
+// for good, "conseil" for recommend) shows little that it is about it.
+var commonFrench = set("temps", "bien", "mieux", "comme", "chose", "choses", "fois", "jour", "jours", "an", "ans", "annee", "monde", "vie", "homme", "femme", "gens",
+	"faire", "fait", "dire", "dit", "voir", "vu", "savoir", "su", "pouvoir", "vouloir", "venir", "venu", "falloir", "devoir", "croire", "trouver", "trouve", "donner", "donne",
+	"prendre", "pris", "parler", "aimer", "passer", "passe", "mettre", "mis", "tenir", "rester", "reste", "porter", "porte", "present", "presenter", "conseil", "conseiller",
+	"bon", "bonne", "grand", "grande", "petit", "petite", "nouveau", "nouvelle", "premier", "premiere", "dernier", "derniere", "seul", "seule", "meme", "autre", "autres",
+	"tout", "tous", "toute", "toutes", "partie", "part", "place", "point", "cas", "cours", "fin", "suite", "moment", "heure", "coup", "tour", "main", "tete", "oeil", "yeux",
+	"question", "raison", "exemple", "sens", "lieu", "mot", "idee", "facon", "moyen", "effet", "etat", "ordre", "ensemble", "type", "niveau", "nombre", "rapport")
