@@ -257,3 +257,20 @@ func (e *Engine) namesAsNames(cs []concept) []concept {
 	}
 	return cs
 }
+
+// theCompany lets "the company", "l'entreprise", "the firm" also match
+// the organisation the article is about, named as such; not when the
+// question asks which company ("which company builds the turbines?").
+func (e *Engine) theCompany(cs []concept, focus string) []concept {
+	for i, c := range cs {
+		if !companyWords[c.Label] || c.Label == focus {
+			continue
+		}
+		for _, subject := range e.subject {
+			if subject != "" {
+				cs[i].Alts = append(cs[i].Alts, alt{Terms: []string{subject}, Factor: translation})
+			}
+		}
+	}
+	return cs
+}

@@ -4,6 +4,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,6 +32,7 @@ type Engine struct {
 	lower    map[string]bool   // terms written in lower case somewhere: common words, not only names
 	capital  map[string]bool   // terms written with a capital somewhere: names can match them
 	acronym  map[string]bool   // terms written as acronyms (DG, PDG): short, yet specific
+	subject  []string          // per article, the term of the organisation it is about ("cloudwatt"), or ""
 	surnames []string          // of the corpus's people, folded
 	overview guillemet.Overview
 	// renderings caches what addAlt makes of lexicon and corpus strings.
@@ -154,6 +156,10 @@ func New(articles []guillemet.Article) (*Engine, error) {
 	idx.Terms(func(t string, _ int) { e.terms = append(e.terms, t) })
 	sort.Strings(e.terms)
 	e.overview = overview(articles)
+	e.subject = make([]string, len(articles))
+	for a := range articles {
+		e.subject[a] = e.subjectOf(a)
+	}
 	return e, nil
 }
 
@@ -218,4 +224,33 @@ func opensOnPronoun(sentence string) bool {
 		}
 	}
 	return false
+}
+
+// minSubjectSpread is how many paragraphs a name must appear in to be
+// what an article is about.
+const minSubjectSpread = 3
+
+// subjectOf returns the term of the name, not a person's, that an article
+// mentions in the most paragraphs: what "the company" means in a question
+// about it.
+func (e *Engine) subjectOf(a int) string {
+	spread := map[string]int{}
+	for _, pp := range e.paras[a] {
+		seen := map[string]bool{}
+		for _, s := range pp.sentences {
+			for _, n := range s.features.Names {
+				if t := e.written[n]; t != "" && !seen[t] && !slices.Contains(e.surnames, n) {
+					seen[t] = true
+					spread[t]++
+				}
+			}
+		}
+	}
+	best, most := "", minSubjectSpread-1
+	for t, n := range spread {
+		if n > most || n == most && t < best {
+			best, most = t, n
+		}
+	}
+	return best
 }

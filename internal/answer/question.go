@@ -63,7 +63,8 @@ func (e *Engine) parse(q string) question {
 		}
 		cs = kept
 	}
-	qq.concepts = e.weigh(e.namesAsNames(dedupe(cs)))
+	focus, _ := focusWord(ws)
+	qq.concepts = e.weigh(e.namesAsNames(dedupe(e.theCompany(cs, focus))))
 	qq.focus(focusWord(ws))
 	return qq
 }

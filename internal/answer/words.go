@@ -144,3 +144,6 @@ var commonFrench = set("temps", "bien", "mieux", "comme", "chose", "choses", "fo
 	"bon", "bonne", "grand", "grande", "petit", "petite", "nouveau", "nouvelle", "premier", "premiere", "dernier", "derniere", "seul", "seule", "meme", "autre", "autres",
 	"tout", "tous", "toute", "toutes", "partie", "part", "place", "point", "cas", "cours", "fin", "suite", "moment", "heure", "coup", "tour", "main", "tete", "oeil", "yeux",
 	"question", "raison", "exemple", "sens", "lieu", "mot", "idee", "facon", "moyen", "effet", "etat", "ordre", "ensemble", "type", "niveau", "nombre", "rapport")
+
+// companyWords stand for the organisation an article is about.
+var companyWords = set("company", "firm", "business", "startup", "start-up", "group", "companies", "entreprise", "societe", "start-up", "groupe", "boite")
