@@ -134,3 +134,19 @@ func TestRenderingCacheBounded(t *testing.T) {
 		t.Errorf("cache grew from %d to %d renderings on nonsense questions", before, after)
 	}
 }
+
+func TestSuccession(t *testing.T) {
+	e := portEngine(t)
+	for q, want := range map[string]bool{
+		"Who will replace the director?":    true,
+		"Who replaced Maëlle Quéré?":        true,
+		"Qui va remplacer la directrice ?":  true,
+		"Who did the new director replace?": false, // the one replaced is asked
+		"Who did Hervé Tanguy replace?":     false,
+		"When did the strike start?":        false,
+	} {
+		if got := e.parse(q).succeeds; got != want {
+			t.Errorf("%q: succeeds = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ func (e *Engine) parse(q string) question {
 		qq.money = qq.money || moneyWords[w.Fold]
 		qq.current = qq.current || currentWords[w.Fold]
 		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold] && !(w.Capital && !w.First) // "the United States"
-		qq.succeeds = qq.succeeds || successionWords[w.Fold]
+		qq.succeeds = qq.succeeds || successionWords[w.Fold] && !asksPredecessor(ws, i)
 	}
 	var cs []concept
 	if qq.lang == English {
@@ -340,4 +340,20 @@ func nounUses(ws []word) map[string]bool {
 		}
 	}
 	return m
+}
+
+// asksPredecessor reports whether the succession word at ws[i] has its
+// own subject in the question, so that "who" is what it replaces: "who
+// did the new winemaker replace?", not "who will replace the coach?".
+func asksPredecessor(ws []word, i int) bool {
+	for j := i - 1; j > 0; j-- {
+		if ws[j].Fold == "who" || ws[j].Fold == "whom" || ws[j].Fold == "qui" {
+			return false
+		}
+		if determinerWords[ws[j].Fold] || ws[j].Capital {
+			// "did the new winemaker", "did Rui Fontes": a subject of its own
+			return j > 1 && (ws[j-1].Fold == "did" || ws[j-1].Fold == "does" || ws[j-1].Fold == "do" || englishAuxiliaries[ws[j-1].Fold] || j > 2 && englishAuxiliaries[ws[j-2].Fold])
+		}
+	}
+	return false
 }
