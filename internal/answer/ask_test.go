@@ -9,43 +9,40 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"guillemet/internal/article"
 	"guillemet/internal/guillemet"
 	"guillemet/internal/text"
 )
 
-var (
-	defaultOnce sync.Once
-	defaultEng  *Engine
-	railOnce    sync.Once
-	railEng     *Engine
-)
-
-func defaultEngine(t testing.TB) *Engine {
-	defaultOnce.Do(func() {
-		e, err := Load("")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defaultEng = e
-	})
-	return defaultEng
+// engines caches the test articles' engines: building one takes a few
+// milliseconds, and many tests ask the same article.
+var engines struct {
+	sync.Mutex
+	byPath map[string]*Engine
 }
 
-func railEngine(t testing.TB) *Engine {
-	railOnce.Do(func() {
-		arts, err := article.Load("testdata/rail.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		e, err := New(arts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		railEng = e
-	})
-	return railEng
+// testEngine returns the engine of an article file, or of the embedded
+// article for "".
+func testEngine(t testing.TB, path string) *Engine {
+	t.Helper()
+	engines.Lock()
+	defer engines.Unlock()
+	if e := engines.byPath[path]; e != nil {
+		return e
+	}
+	e, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if engines.byPath == nil {
+		engines.byPath = map[string]*Engine{}
+	}
+	engines.byPath[path] = e
+	return e
 }
+
+func defaultEngine(t testing.TB) *Engine { return testEngine(t, "") }
+
+func railEngine(t testing.TB) *Engine { return testEngine(t, "testdata/rail.txt") }
 
 type askCase struct {
 	question string

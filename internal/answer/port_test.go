@@ -3,29 +3,14 @@ package answer
 import (
 	"context"
 	"fmt"
-	"sync"
 	"testing"
-)
-
-var (
-	portOnce sync.Once
-	portEng  *Engine
 )
 
 // portEngine reads testdata/port.txt, a made-up article written to hold
 // the shapes of French news the engine reads: an agent after "par", a
 // role before a name, a paragraph that opens on "En cause", a sentence
 // whose subject is a pronoun, a name with an accent, a plural verb.
-func portEngine(t testing.TB) *Engine {
-	portOnce.Do(func() {
-		e, err := Load("testdata/port.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		portEng = e
-	})
-	return portEng
-}
+func portEngine(t testing.TB) *Engine { return testEngine(t, "testdata/port.txt") }
 
 func TestAskSentenceShapes(t *testing.T) {
 	checkAsk(t, portEngine(t), []askCase{
