@@ -109,10 +109,7 @@ func TestFundRaisingArticle(t *testing.T) {
 }
 
 func TestAttributionCases(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string // speakers, in order
-	}{
+	runAttributions(t, []attributionTest{
 		{"verb after with name", "Le projet avance. « C’est fini », a déclaré Marie Curie.", []string{"Marie Curie"}},
 		{"dixit with title", "« Rien », dixit le ministre Paul Durand.", []string{"Paul Durand"}},
 		{"verb before", "Paul Durand explique : « C’est fini. »", []string{"Paul Durand"}},
@@ -131,24 +128,7 @@ func TestAttributionCases(t *testing.T) {
 		{"chain stops after a sentence", "« Oui », dit Paul Durand. Le temps passe. « Non. »", []string{"Paul Durand", ""}},
 		{"chain across paragraphs", "« Oui », dit Paul Durand.\n« Non. »\nTitre\n« Peut-être. »", []string{"Paul Durand", "Paul Durand", ""}},
 		{"quote in a name", "« Anne Roy a tort », dit Paul Durand.", []string{"Paul Durand"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := Parse("t", tt.text)
-			var got []string
-			for _, q := range a.Quotes {
-				got = append(got, q.Speaker)
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("speakers = %q, want %q (people %+v)", got, tt.want, a.People)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("quote %d speaker = %q, want %q (people %+v)", i, got[i], tt.want[i], a.People)
-				}
-			}
-		})
-	}
+	})
 }
 
 func TestPeopleCases(t *testing.T) {
