@@ -39,48 +39,12 @@ type setup struct {
 }
 
 // start runs the real bot, with a real discordgo session, against a fake
-// Discord, and closes it when the test ends.
+// Discord, and closes it when the test ends (see launch, which it is with
+// no extra knob).
 func start(t *testing.T, s setup) *harness {
 	t.Helper()
-	srv := s.server
-	if srv == nil {
-		srv = discordtest.New(t)
-	}
-	e := map[string]string{"DISCORD_TOKEN": srv.Token, "DISCORD_API_URL": srv.URL, "LOG_LEVEL": "debug"}
-	for k, v := range s.env {
-		e[k] = v
-	}
-	cfg, err := ConfigFromEnv(env(e))
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &discordtest.Logs{}
-	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: cfg.LogLevel}))
-	if s.engine == nil {
-		s.engine = &enginetest.Engine{}
-	}
-	h := interact.New(s.engine, interact.Options{Users: s.users, AskChannels: cfg.AskChannels, Logger: log})
-	bot := New(cfg, h, log)
-	bot.DeferAfter = s.deferAfter
-	ctx, cancel := context.WithTimeout(context.Background(), wait)
-	defer cancel()
-	if err := bot.Open(ctx); err != nil {
-		t.Fatalf("Open: %v\nlogs:\n%s", err, logs)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), wait)
-		defer cancel()
-		if err := bot.Close(ctx); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-		if strings.Contains(logs.String(), srv.Token) {
-			t.Errorf("the token is in the logs")
-		}
-		if t.Failed() {
-			t.Logf("bot logs:\n%s", logs)
-		}
-	})
-	return &harness{t: t, srv: srv, bot: bot, logs: logs}
+	h, _ := launch{setup: s}.start(t)
+	return h
 }
 
 // interact sends i and returns the bot's response.

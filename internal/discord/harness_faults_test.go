@@ -19,7 +19,7 @@ import (
 	"guillemet/internal/interact/enginetest"
 )
 
-// launch is start with the knobs the fault, load and hostile-input tests
+// launch starts the bot with the knobs the fault, load and hostile-input tests
 // need: a proxy in front of the fake's REST API, a channel limiter, a
 // short REST timeout and a quick start-up backoff. Like start, it checks
 // when the test ends that no log line holds the token (nor, here, an
