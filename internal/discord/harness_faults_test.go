@@ -19,11 +19,11 @@ import (
 	"guillemet/internal/interact/enginetest"
 )
 
-// launch starts the bot with the knobs the fault, load and hostile-input tests
-// need: a proxy in front of the fake's REST API, a channel limiter, a
-// short REST timeout and a quick start-up backoff. Like start, it checks
-// when the test ends that no log line holds the token (nor, here, an
-// interaction token).
+// launch starts the real bot against a fake Discord, with the knobs the
+// fault, load and hostile-input tests need: a proxy in front of the fake's
+// REST API, a channel limiter, a short REST timeout and a quick start-up
+// backoff. When the test ends it closes the bot and checks that no log
+// line holds the token or an interaction token.
 type launch struct {
 	setup
 	channels    interact.Limiter
