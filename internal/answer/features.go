@@ -42,6 +42,9 @@ var dateWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juill
 	"printemps", "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle")
 
+// moneyRe finds a currency: "euros", not "européen".
+var moneyRe = regexp.MustCompile(`\b(?:euros?|dollars?)\b`)
+
 // clockRe finds a time of day: "23 h 40", "14h", "8 h".
 var clockRe = regexp.MustCompile(`\b\d{1,2} ?h(?: ?\d{2})?\b`)
 
@@ -87,7 +90,7 @@ func featuresOf(s string, surnames []string) features {
 			ft.Number = true
 		}
 	}
-	ft.Money = strings.Contains(f, "euro") || strings.Contains(s, "€") || strings.Contains(f, "dollar") || strings.Contains(s, "$")
+	ft.Money = strings.Contains(s, "€") || strings.Contains(s, "$") || (strings.Contains(f, "euro") || strings.Contains(f, "dollar")) && moneyRe.MatchString(f)
 	if clockRe.MatchString(f) {
 		ft.Date, ft.Calendar, ft.Clock = true, true, true // "vers 23 h 40", "à 14h"
 	}

@@ -31,3 +31,17 @@ func TestFeaturesOf(t *testing.T) {
 		t.Errorf("people %v, names %v", f.People, f.Names)
 	}
 }
+
+func TestMoneyFeature(t *testing.T) {
+	for s, want := range map[string]bool{
+		"une aide de 4 millions d'euros":   true,
+		"un contrat de 12 M€":              true,
+		"le second européen avec eNovance": false,
+		"vers l'Europe et les États-Unis":  false,
+		"levé 400 millions de dollars":     true,
+	} {
+		if got := featuresOf(s, nil).Money; got != want {
+			t.Errorf("%q: Money = %v, want %v", s, got, want)
+		}
+	}
+}
