@@ -1,0 +1,206 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"guillemet/index"
+	"guillemet/internal/text"
+)
+
+// speaker is who said s, when the question asks who said something: "Who
+// is the CEO?" is not answered by whoever is being quoted.
+func (q question) speaker(s sentence) string {
+	if q.says {
+		return s.quoted
+	}
+	return ""
+}
+
+// fit is the bonus a sentence gets for holding what the question asks
+// for, and for being a quotation when it asks what someone said.
+func (q question) fit(s sentence, asked map[string]bool) float64 {
+	f := fits(q.kind, s.features, q.speaker(s), asked)
+	switch {
+	case q.says && s.speaker != "":
+		f += quoteBonus
+	case q.says && s.quoted != "":
+		f += quoteBonus / 2 // a few quoted words in someone else's sentence
+	}
+	if q.says && s.speakerTerms != nil && q.namesSpeaker(s.speakerTerms) {
+		f += quoteBonus // "what does the mayor say?" and the mayor says it
+	}
+	switch {
+	case q.succeeds && s.features.Newcomer:
+		f += 0.3
+	case q.current && s.features.Newcomer:
+		f -= 0.3 // "le patron actuel" is not "le futur patron"
+	}
+	if q.money && s.features.Money {
+		f += moneyBonus // "how much was spent?": "1,8 million d'euros", not "trois ans"
+	}
+	if q.clock && s.features.Clock {
+		f += clockBonus // "what time…?": "vers 23 h 40", not "samedi"
+	}
+	return f
+}
+
+// moneyBonus is what an amount of money gains when the question asks for one.
+const moneyBonus = 0.15
+
+// clockBonus is what a time of day gains when the question asks what time.
+const clockBonus = 0.2
+
+// quoteBonus is what a quotation gains when the question asks what
+// someone said or thinks.
+const quoteBonus = 0.3
+
+// agentBonus is what a sentence gains when it names who did what a "who"
+// question asks: "fondée par Claire Vasseur", "remplacé par Rui Fontes";
+// holderBonus when it names who holds the role asked: "le DG Patrick
+// Starck".
+const (
+	agentBonus  = 0.3
+	holderBonus = 0.3
+)
+
+// whoNamed is the bonus of a sentence where a name follows a verb the
+// question asks about, after "par" or "by", or a role it asks about.
+func whoNamed(cs []concept, toks []index.Token, para string, asked map[string]bool, succeeds bool) float64 {
+	bonus := 0.0
+	for _, t := range toks {
+		verb, noun := false, false
+		for _, c := range cs {
+			if conceptHas(c, t.Term) {
+				verb, noun = verb || c.Verb, noun || !c.Verb
+			}
+		}
+		if !verb && !noun {
+			continue
+		}
+		rest := strings.TrimLeft(para[t.End:], " \u00a0")
+		if verb && agentFollows(rest, asked) {
+			return agentBonus
+		}
+		if noun && !succeeds && startsName(rest, asked) { // who replaces the coach is not the coach
+			bonus = holderBonus
+		}
+	}
+	return bonus
+}
+
+// agentFollows reports whether text after a verb (or its noun, "rachat")
+// names who did it: "par Camille Ferrand", "en 2019 par X", "par le
+// groupe allemand Mobilis".
+func agentFollows(rest string, asked map[string]bool) bool {
+	const maxBefore, maxNouns = 3, 2 // words before "par", common words before the name
+	ws := strings.Fields(rest)
+	for i := 0; i < len(ws) && i <= maxBefore; i++ {
+		if ws[i] != "par" && ws[i] != "by" {
+			if strings.ContainsAny(ws[i], ",;:.") {
+				return false // the clause ends first
+			}
+			continue
+		}
+		after := ws[i+1:]
+		for j := 0; j < len(after) && j <= maxNouns+1; j++ {
+			w := text.StripElision(after[j])
+			if startsName(w, asked) {
+				return true
+			}
+			if w == "" || strings.ContainsAny(after[j], ",;:.") {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// startsName reports whether s opens on a capitalised word the question
+// does not hold.
+func startsName(s string, asked map[string]bool) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	return len(w) > 0 && !asked[text.Fold(w[0])]
+}
+
+// nameless is what a sentence loses, for a "who" question, when neither
+// it nor the next one names anyone or anything the question does not.
+const nameless = 0.15
+
+func namesSomeone(s sentence, asked map[string]bool) bool {
+	for _, n := range append(s.features.People, s.features.Names...) {
+		if !asked[n] {
+			return true
+		}
+	}
+	return false
+}
+
+func nextOf(ss []sentence, i int) sentence {
+	if i+1 < len(ss) {
+		return ss[i+1]
+	}
+	return sentence{}
+}
+
+// namesSpeaker reports whether the question names the person, or the
+// role, whose words a sentence quotes.
+func (q question) namesSpeaker(speaker map[string]bool) bool {
+	for _, c := range q.concepts {
+		if matchFactor(c, speaker) >= translation {
+			return true
+		}
+	}
+	return false
+}
+
+// countBonus is what a sentence gains when a number counts the very thing
+// a how-many question asks about.
+const countBonus = 0.3
+
+func focusOf(cs []concept, label string) concept {
+	for _, c := range cs {
+		if c.Label == label {
+			return c
+		}
+	}
+	return concept{}
+}
+
+// counts reports whether a number stands right before a word of concept
+// c: "92 salariés", "1,3 million d'utilisateurs", "trois gares".
+func counts(c concept, toks []index.Token, para string) bool {
+	for _, t := range toks {
+		if !conceptHas(c, t.Term) {
+			continue
+		}
+		before := strings.Fields(text.Fold(para[max(0, t.Start-40):t.Start]))
+		if n := len(before); n > 0 && (before[n-1] == "de" || before[n-1] == "d'" || before[n-1] == "d’") {
+			before = before[:n-1] // "million de", "dizaines de"
+		}
+		if n := len(before); n > 0 && isCount(before[n-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCount(w string) bool {
+	w = strings.Trim(w, "(),;:")
+	if w == "" {
+		return false
+	}
+	if r := w[0]; r >= '0' && r <= '9' {
+		return true
+	}
+	return numberWords[w] || countNouns[w]
+}
+
+// countNouns stand for a number: "1,3 million d'utilisateurs".
+var countNouns = set("million", "millions", "milliard", "milliards", "millier", "milliers", "centaine", "centaines", "dizaine", "dizaines", "cent", "mille")

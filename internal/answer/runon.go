@@ -1,0 +1,65 @@
+package answer
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"guillemet/internal/guillemet"
+	"guillemet/internal/text"
+)
+
+// causeShare is the share of a paragraph's match that the next paragraph
+// gets when it opens on the cause: "En cause, deux épisodes climatiques".
+const causeShare = 0.9
+
+// shortOpening is the length under which an opening sentence only
+// announces what follows.
+const shortOpening = 80
+
+// causeOpeners open a paragraph that explains the one before.
+var causeOpeners = []string{"en cause", "la raison", "les raisons", "la cause", "les causes", "cela s'explique", "ce qui s'explique", "une situation qui s'explique", "l'explication", "explication"}
+
+// causeFollows scores the next paragraph's first sentence for a why
+// question when it opens on the cause of what top matched.
+func (e *Engine) causeFollows(q question, top scored, carried float64) (scored, bool) {
+	paras := e.articles[top.article].Paragraphs
+	next := top.para + 1
+	if q.kind != Why || next >= len(paras) || len(e.paras[top.article][next].sentences) == 0 {
+		return scored{}, false
+	}
+	s := e.paras[top.article][next].sentences[0]
+	opening := text.Fold(strings.TrimLeft(paras[next].Text[s.span.Start:s.span.End], " «\u00a0"))
+	for _, o := range causeOpeners {
+		if strings.HasPrefix(strings.ReplaceAll(opening, "’", "'"), o) {
+			// "En cause, deux épisodes climatiques." announces; the next sentence tells.
+			runOn := s.span.End-s.span.Start < shortOpening && len(e.paras[top.article][next].sentences) > 1
+			return scored{article: top.article, para: next, sent: 0, next: runOn, score: causeShare*carried + q.fit(s, nil), coverage: top.coverage}, true
+		}
+	}
+	return scored{}, false
+}
+
+// shortSentence is the length, in characters, under which a sentence
+// rarely answers alone: "La CFDT se montre plus nuancée." announces what
+// the next one says.
+const shortSentence = 60
+
+// announces reports whether sentence i is short enough to run on into the
+// next one, and the two fit in a snippet.
+func announces(para string, ss []sentence, i int) bool {
+	if i+1 >= len(ss) {
+		return false
+	}
+	s, n := ss[i].span, ss[i+1].span
+	return utf8.RuneCountInString(para[s.Start:s.End]) < shortSentence && utf8.RuneCountInString(para[s.Start:n.End]) <= guillemet.MaxSnippet
+}
+
+// quoteGoesOn reports whether the sentence after sentence i quotes the
+// same person, and the two fit in a snippet: what someone thinks is often
+// in the words that follow the ones matched.
+func quoteGoesOn(para string, ss []sentence, i int) bool {
+	if i+1 >= len(ss) || ss[i].quoted == "" || ss[i+1].quoted != ss[i].quoted {
+		return false
+	}
+	return utf8.RuneCountInString(para[ss[i].span.Start:ss[i+1].span.End]) <= guillemet.MaxSnippet
+}
