@@ -135,3 +135,22 @@ func TestSuccession(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswersDistinct checks that no paragraph is given twice, though a
+// why question scores a paragraph that opens on "En cause" both for itself
+// and as the cause of the one before.
+func TestAnswersDistinct(t *testing.T) {
+	for _, q := range []string{"Why was the volume of fish so low?", "Pourquoi le volume de poisson a-t-il baissé ?", "Why did the catch fall?"} {
+		res, err := portEngine(t).Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[int]bool{}
+		for _, a := range res.Answers {
+			if seen[a.Paragraph] {
+				t.Errorf("%q: paragraph %d given twice", q, a.Paragraph)
+			}
+			seen[a.Paragraph] = true
+		}
+	}
+}

@@ -128,11 +128,15 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		return nil, nil // "How many employees does Numergy have?" is not answered by Cloudwatt's
 	}
 	var out []guillemet.Answer
+	shown := map[[2]int]bool{} // a paragraph scored twice (for itself, and as the cause of the one before) is shown once
 	for _, b := range best {
 		if len(out) == MaxAnswers || b.score < best[0].score/3 {
 			break
 		}
-		out = append(out, e.answer(b, q))
+		if key := [2]int{b.article, b.para}; !shown[key] {
+			shown[key] = true
+			out = append(out, e.answer(b, q))
+		}
 	}
 	return out, nil
 }
