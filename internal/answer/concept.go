@@ -63,6 +63,17 @@ func (e *Engine) addAlt(alts []alt, s string, factor float64) []alt {
 	} else {
 		r = e.render(s, false) // the question's own words: unbounded, never kept
 	}
+	return appendRendering(alts, r, factor)
+}
+
+// addGuessedAlt is addAlt for a translation guessed from the question's
+// own word (a cognate: "zorglubisation"): as unbounded as what users
+// type, so never kept.
+func (e *Engine) addGuessedAlt(alts []alt, s string, factor float64) []alt {
+	return appendRendering(alts, e.render(s, true), factor)
+}
+
+func appendRendering(alts []alt, r rendering, factor float64) []alt {
 	if r.terms == nil {
 		return alts
 	}

@@ -35,8 +35,9 @@ type Engine struct {
 	subject  []string          // per article, the term of the organisation it is about ("cloudwatt"), or ""
 	surnames []string          // of the corpus's people, folded
 	overview guillemet.Overview
-	// renderings caches what addAlt makes of lexicon and corpus strings.
-	renderings sync.Map
+	// renderings caches what addAlt makes of lexicon and corpus strings,
+	// families the corpus's words of a lexicon rendering's family.
+	renderings, families sync.Map
 }
 
 // paragraph is what ranking needs of a paragraph, analysed once.

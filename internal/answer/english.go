@@ -122,9 +122,13 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 		if commonFrench[text.Fold(fr)] {
 			f *= commonShare // "temps" for weather meets every "peu de temps"
 		}
+		if t.Lemma == "" { // cognates and numbers, made from what the user typed
+			c.Alts = e.addGuessedAlt(c.Alts, fr, f)
+			continue
+		}
 		c.Alts = e.addAlt(c.Alts, fr, f)
 		if i < mainRenderings && !strings.Contains(fr, " ") {
-			for _, w := range e.family(text.Fold(fr)) { // inspecter → inspecteurs
+			for _, w := range e.translatedFamily(fr) { // inspecter → inspecteurs
 				c.Alts = e.addAlt(c.Alts, w, f*derived)
 			}
 		}

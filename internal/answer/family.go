@@ -1,6 +1,10 @@
 package answer
 
-import "strings"
+import (
+	"strings"
+
+	"guillemet/internal/text"
+)
 
 // derived is what a match on another word of the same family is worth:
 // "créé" for "création", "installer" for "installation".
@@ -38,4 +42,15 @@ func (e *Engine) family(folded string) []string {
 		}
 	}
 	return out
+}
+
+// translatedFamily is family for a lexicon rendering, a bounded set: its
+// result is kept for the engine's life.
+func (e *Engine) translatedFamily(rendering string) []string {
+	if v, ok := e.families.Load(rendering); ok {
+		return v.([]string)
+	}
+	f := e.family(text.Fold(rendering))
+	e.families.Store(rendering, f)
+	return f
 }

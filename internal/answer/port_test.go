@@ -105,14 +105,19 @@ func TestRenderingCacheBounded(t *testing.T) {
 	size := func() int {
 		n := 0
 		e.renderings.Range(func(any, any) bool { n++; return true })
+		e.families.Range(func(any, any) bool { n++; return true })
 		return n
 	}
 	e.Ask(context.Background(), "Qui a fondé Armor Marée ?") // warm the cache with real renderings
 	before := size()
 	for i := range 300 {
-		q := fmt.Sprintf("Pourquoi le zorglub%d frimousse-t-il le plonk%d ?", i, i)
-		if _, err := e.Ask(context.Background(), q); err != nil {
-			t.Fatal(err)
+		for _, q := range []string{
+			fmt.Sprintf("Pourquoi le zorglub%d frimousse-t-il le plonk%d ?", i, i),
+			fmt.Sprintf("Why did the zorglubization%d of plonkity%d happen?", i, i), // English words the lexicon lacks get cognates
+		} {
+			if _, err := e.Ask(context.Background(), q); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if after := size(); after != before {
