@@ -40,6 +40,7 @@ func TestGatewayFaultsLoseNothing(t *testing.T) {
 		}
 	}
 	reconnections := func() int { return srv.Resumes(0) + srv.Identifies(0) }
+	late := 0 // dispatched during a fault that outlasted Discord's 3 s
 
 	for _, f := range []struct {
 		name   string
@@ -67,6 +68,7 @@ func TestGatewayFaultsLoseNothing(t *testing.T) {
 			if err := f.inject(); err != nil {
 				t.Fatal(err)
 			}
+			during := len(interactions)
 			if f.during {
 				send(t)
 			}
@@ -78,9 +80,22 @@ func TestGatewayFaultsLoseNothing(t *testing.T) {
 			if err != nil {
 				t.Fatalf("not reconnected: %v", err)
 			}
+			afterFault := len(interactions)
 			send(t) // after
 			var slowest time.Duration
-			for _, id := range interactions[from:] {
+			for i, id := range interactions[from:] {
+				// An interaction dispatched during the fault reaches the bot
+				// only once it is back. When getting back took most of
+				// Discord's 3 s (a loaded machine, the race detector), the
+				// answer may come too late, as it would from Discord itself:
+				// that is the outage's doing, not a loss by the bot.
+				if j := from + i; j >= during && j < afterFault && back > lateReconnection {
+					if cb, err := srv.WaitCallback(id, wait); err == nil && cb.Status == http.StatusNotFound && cb.Elapsed > discordgo.InteractionDeadline {
+						t.Logf("interaction %s dispatched during the fault answered %v after dispatch, too late: back after %v", id, cb.Elapsed, back)
+						late++
+						continue
+					}
+				}
 				slowest = max(slowest, h.answered(t, id).Elapsed)
 			}
 			for _, id := range mentions[from:] {
@@ -104,13 +119,17 @@ func TestGatewayFaultsLoseNothing(t *testing.T) {
 			created++
 		}
 	}
-	if accepted != len(interactions) || created != len(mentions) {
-		t.Errorf("%d responses for %d interactions, %d replies for %d mentions", accepted, len(interactions), created, len(mentions))
+	if accepted != len(interactions)-late || created != len(mentions) {
+		t.Errorf("%d responses for %d interactions (%d too late), %d replies for %d mentions", accepted, len(interactions), late, created, len(mentions))
 	}
 	if n := strings.Count(h.logs.String(), "Guillemet is ready"); n != 1 {
 		t.Errorf("the ready line was logged %d times", n)
 	}
 }
+
+// lateReconnection is how long getting back may take before answers to
+// what was dispatched during the fault can be too late for Discord.
+const lateReconnection = 1500 * time.Millisecond
 
 // snowflake is an id Discord would give something made at t.
 func snowflake(t time.Time, seq int) string {
