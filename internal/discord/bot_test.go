@@ -75,27 +75,6 @@ func ask(question string) *discordgo.Interaction {
 	return discordtest.Command("ask", discordtest.Opt("question", question))
 }
 
-func buttons(m *discordgo.Message) []*discordgo.Button {
-	var bs []*discordgo.Button
-	for _, c := range m.Components {
-		if row, ok := c.(*discordgo.ActionsRow); ok {
-			for _, b := range row.Components {
-				if b, ok := b.(*discordgo.Button); ok {
-					bs = append(bs, b)
-				}
-			}
-		}
-	}
-	return bs
-}
-
-func assertNoPing(t *testing.T, body []byte) {
-	t.Helper()
-	if !bytes.Contains(body, []byte(`"allowed_mentions":{"parse":[]`)) {
-		t.Errorf("no \"allowed_mentions\":{\"parse\":[]} in %s", body)
-	}
-}
-
 // TestBot runs one bot through what a server does with it.
 func TestBot(t *testing.T) {
 	t.Parallel()
@@ -165,13 +144,13 @@ func TestBot(t *testing.T) {
 		if m.Flags&discordgo.MessageFlagsEphemeral != 0 {
 			t.Error("the answer is ephemeral")
 		}
-		assertNoPing(t, cb.Body)
+		discordtest.NoPing(t, cb.Body)
 	})
 
 	t.Run("a question with @everyone does not ping", func(t *testing.T) {
 		for _, q := range []string{"@everyone who asked for the audit? <@&1234> @here", "@everyone @here <@1234> what about the weather?"} {
 			cb, m := h.interact(ask(q))
-			assertNoPing(t, cb.Body)
+			discordtest.NoPing(t, cb.Body)
 			for _, bad := range []string{"@everyone", "@here", "<@&1234>", "<@1234>"} {
 				if strings.Contains(m.Content, bad) || strings.Contains(embedDescriptions(m), bad) {
 					t.Errorf("%q shown as a mention in %s", bad, cb.Body)
@@ -213,7 +192,7 @@ func TestBot(t *testing.T) {
 
 	t.Run("paging buttons", func(t *testing.T) {
 		_, m := h.interact(ask("who asked for the audit?"))
-		bs := buttons(m)
+		bs := discordtest.Buttons(m)
 		if len(bs) != 2 || !bs[0].Disabled || bs[1].Disabled {
 			t.Fatalf("buttons %+v", bs)
 		}
@@ -222,13 +201,13 @@ func TestBot(t *testing.T) {
 		if cb.Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(discordtest.MessageText(m2), "answer 2/") {
 			t.Fatalf("next page: %s", cb.Body)
 		}
-		assertNoPing(t, cb.Body)
-		if bs2 := buttons(m2); len(bs2) != 2 || bs2[0].Disabled {
+		discordtest.NoPing(t, cb.Body)
+		if bs2 := discordtest.Buttons(m2); len(bs2) != 2 || bs2[0].Disabled {
 			t.Errorf("page 2 buttons %+v", bs2)
 		}
 
 		_, q := h.interact(discordtest.Command("quote"))
-		qb := buttons(q)
+		qb := discordtest.Buttons(q)
 		if len(qb) != 2 {
 			t.Fatalf("/quote of every quotation has no paging: %s", discordtest.MessageText(q))
 		}
@@ -267,7 +246,7 @@ func TestBot(t *testing.T) {
 		if !bytes.Contains(r.Body, []byte(`"replied_user":false`)) || len(send.Embeds) != 1 || !strings.Contains(send.Embeds[0].Description, "audit") {
 			t.Errorf("reply: %s", r.Body)
 		}
-		assertNoPing(t, r.Body)
+		discordtest.NoPing(t, r.Body)
 	})
 
 	t.Run("messages from bots are ignored", func(t *testing.T) {
@@ -458,7 +437,7 @@ func TestSlowHandlersAndFaults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		assertNoPing(t, edits[0].Body)
+		discordtest.NoPing(t, edits[0].Body)
 		if !bytes.Contains(edits[0].Body, []byte("audit")) {
 			t.Errorf("edit: %s", edits[0].Body)
 		}
@@ -475,7 +454,7 @@ func TestSlowHandlersAndFaults(t *testing.T) {
 		if params.Flags&discordgo.MessageFlagsEphemeral == 0 {
 			t.Errorf("follow-up not ephemeral: %s", fu[0].Body)
 		}
-		assertNoPing(t, fu[0].Body)
+		discordtest.NoPing(t, fu[0].Body)
 		if _, err := srv.WaitRequests("DELETE /webhooks/{app}/{token}/messages/{message}", 1, func(r discordtest.Request) bool { return strings.Contains(r.Path, sent.Token) }, wait); err != nil {
 			t.Errorf("the public placeholder was not removed: %v", err)
 		}

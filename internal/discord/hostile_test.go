@@ -41,7 +41,7 @@ func TestHostileInputsThroughTheGateway(t *testing.T) {
 				// The next page, as a click on the button.
 				cb, m := h.interact(ask(in.Text))
 				m.ID = srv.NewID()
-				next := buttons(m)[1].CustomID
+				next := discordtest.Buttons(m)[1].CustomID
 				cb, _ = h.interact(discordtest.Click(m, next))
 				page, err := hostiletest.CheckResponse(cb.Body)
 				if err != nil || page.Type != 7 || !strings.Contains(page.Footer, "answer 2/") {

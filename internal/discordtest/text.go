@@ -1,7 +1,9 @@
 package discordtest
 
 import (
+	"bytes"
 	"strings"
+	"testing"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -21,4 +23,27 @@ func MessageText(m *discordgo.Message) string {
 		}
 	}
 	return b.String()
+}
+
+// Buttons returns a message's buttons, row by row.
+func Buttons(m *discordgo.Message) []*discordgo.Button {
+	var bs []*discordgo.Button
+	for _, c := range m.Components {
+		if row, ok := c.(*discordgo.ActionsRow); ok {
+			for _, b := range row.Components {
+				if b, ok := b.(*discordgo.Button); ok {
+					bs = append(bs, b)
+				}
+			}
+		}
+	}
+	return bs
+}
+
+// NoPing fails t unless a request body disables every mention.
+func NoPing(t testing.TB, body []byte) {
+	t.Helper()
+	if !bytes.Contains(body, []byte(`"allowed_mentions":{"parse":[]`)) {
+		t.Errorf(`no "allowed_mentions":{"parse":[] in %s`, body)
+	}
 }

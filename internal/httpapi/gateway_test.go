@@ -104,7 +104,7 @@ func TestSameAnswersAsTheGateway(t *testing.T) {
 	first := &discordgo.Message{ID: "1400000000000000001"}
 	json.Unmarshal(mustData(t, viaHTTP(ask("who asked for the audit?"))), first)
 	var next string
-	for _, b := range buttons(first) {
+	for _, b := range discordtest.Buttons(first) {
 		if strings.Contains(b.Label, "Next") {
 			next = b.CustomID
 		}

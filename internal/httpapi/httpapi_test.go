@@ -160,27 +160,6 @@ func ask(question string) *discordgo.Interaction {
 	return discordtest.Command("ask", discordtest.Opt("question", question))
 }
 
-func buttons(m *discordgo.Message) []*discordgo.Button {
-	var bs []*discordgo.Button
-	for _, c := range m.Components {
-		if row, ok := c.(*discordgo.ActionsRow); ok {
-			for _, b := range row.Components {
-				if b, ok := b.(*discordgo.Button); ok {
-					bs = append(bs, b)
-				}
-			}
-		}
-	}
-	return bs
-}
-
-func noPing(t *testing.T, body []byte) {
-	t.Helper()
-	if !bytes.Contains(body, []byte(`"allowed_mentions":{"parse":[]`)) {
-		t.Errorf(`no "allowed_mentions":{"parse":[] in %s`, body)
-	}
-}
-
 // TestRefused covers every request the endpoint must refuse, and the
 // PING Discord sends to check it.
 func TestRefused(t *testing.T) {
@@ -283,7 +262,7 @@ func TestAnswers(t *testing.T) {
 		if r.Type != discordgo.InteractionResponseChannelMessageWithSource {
 			t.Fatalf("type %d: %s", r.Type, body)
 		}
-		noPing(t, body)
+		discordtest.NoPing(t, body)
 		if txt := discordtest.MessageText(m); !strings.Contains(txt, "Paperon") || !strings.Contains(txt, "audit") {
 			t.Errorf("answer:\n%s", txt)
 		}
@@ -299,7 +278,7 @@ func TestAnswers(t *testing.T) {
 
 	t.Run("ask, not found", func(t *testing.T) {
 		_, m, body := f.answer(ask("What is the capital of Australia?"))
-		noPing(t, body)
+		discordtest.NoPing(t, body)
 		if txt := discordtest.MessageText(m); !strings.Contains(txt, "Qui a demandé un audit") {
 			t.Errorf("no suggestion in:\n%s", txt)
 		}
@@ -307,12 +286,12 @@ func TestAnswers(t *testing.T) {
 
 	t.Run("quote and about", func(t *testing.T) {
 		_, m, body := f.answer(discordtest.Command("quote", discordtest.Opt("speaker", "curie")))
-		noPing(t, body)
+		discordtest.NoPing(t, body)
 		if txt := discordtest.MessageText(m); !strings.Contains(txt, "Marie Curie") || strings.Contains(txt, "Pierre Paperon") {
 			t.Errorf("quotes:\n%s", txt)
 		}
 		_, m, body = f.answer(discordtest.Command("about"))
-		noPing(t, body)
+		discordtest.NoPing(t, body)
 		if txt := discordtest.MessageText(m); !strings.Contains(txt, "Le cloud souverain en question") {
 			t.Errorf("about:\n%s", txt)
 		}
@@ -335,25 +314,25 @@ func TestAnswers(t *testing.T) {
 	t.Run("button click", func(t *testing.T) {
 		_, first, _ := f.answer(ask("Who asked for the audit?"))
 		var next *discordgo.Button
-		for _, b := range buttons(first) {
+		for _, b := range discordtest.Buttons(first) {
 			if !b.Disabled && strings.Contains(strings.ToLower(b.Label), "next") {
 				next = b
 			}
 		}
 		if next == nil {
-			t.Fatalf("no next button in %+v", buttons(first))
+			t.Fatalf("no next button in %+v", discordtest.Buttons(first))
 		}
 		first.ID = "1400000000000000001"
 		r, m, body := f.answer(discordtest.Click(first, next.CustomID))
 		if r.Type != discordgo.InteractionResponseUpdateMessage {
 			t.Fatalf("type %d, want 7 (update): %s", r.Type, body)
 		}
-		noPing(t, body)
+		discordtest.NoPing(t, body)
 		if txt := discordtest.MessageText(m); !strings.Contains(txt, "rendu en mars") {
 			t.Errorf("page 2:\n%s", txt)
 		}
 		_, m, body = f.answer(discordtest.Click(first, "garbage"))
-		noPing(t, body)
+		discordtest.NoPing(t, body)
 		if m.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(m.Content, "no longer works") {
 			t.Errorf("unknown button: %s", body)
 		}
@@ -362,7 +341,7 @@ func TestAnswers(t *testing.T) {
 	t.Run("the engine panics", func(t *testing.T) {
 		// The handler recovers, as for the gateway: a short private error.
 		_, m, body := f.answer(ask("panic about the audit"))
-		noPing(t, body)
+		discordtest.NoPing(t, body)
 		if m.Flags&discordgo.MessageFlagsEphemeral == 0 || m.Content != render.Failure().Content {
 			t.Errorf("after a panic: %s", body)
 		}
@@ -375,7 +354,7 @@ func TestAnswers(t *testing.T) {
 func TestCooldownAsTheGatewayDoes(t *testing.T) {
 	f := newFixture(t, options{users: denyAll{}})
 	_, m, body := f.answer(ask("Who asked for the audit?"))
-	noPing(t, body)
+	discordtest.NoPing(t, body)
 	if m.Flags&discordgo.MessageFlagsEphemeral == 0 || f.engine.Asked() != 0 {
 		t.Errorf("a user cooling down: %s", body)
 	}
@@ -392,7 +371,7 @@ func TestSlowAnswerGetsANoticeInTime(t *testing.T) {
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("answered after %v", took)
 	}
-	noPing(t, body)
+	discordtest.NoPing(t, body)
 	if m.Flags&discordgo.MessageFlagsEphemeral == 0 || m.Content != render.Failure().Content {
 		t.Errorf("slow: %s", body)
 	}
