@@ -44,7 +44,7 @@ func stripFillers(q string) string {
 	return fillerPhrases.ReplaceAllString(strings.ToLower(q), " ")
 }
 
-func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
+func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[string]bool) []concept {
 	capital := capitals(ws)
 	covered := map[string]bool{}
 	var cs []concept
@@ -54,7 +54,6 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind) []concept {
 			howWord = ws[i+1].Fold
 		}
 	}
-	nouns := nounUses(ws)
 	skip := func(t lexicon.Term) bool {
 		return questionWords[t.English] || eventVerbs[t.English] || kind == Why && (causeVerbs[t.English] || causeNouns[t.English]) || speechVerbs[t.English] && !nouns[t.English] ||
 			opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to"

@@ -41,11 +41,12 @@ func (e *Engine) parse(q string) question {
 	}
 	var cs []concept
 	if qq.lang == English {
-		cs = e.englishConcepts(q, ws, qq.kind)
+		cs = e.englishConcepts(q, ws, qq.kind, nouns)
 	} else {
 		cs = e.frenchConcepts(q, ws, qq.kind)
 	}
-	if noun, _ := focusWord(ws); qq.kind == When || noun == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
+	focus, afterVerb := focusWord(ws)
+	if qq.kind == When || focus == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
 		kept := cs[:0]
 		for _, c := range cs {
 			if !timeWords[c.Label] {
@@ -63,9 +64,8 @@ func (e *Engine) parse(q string) question {
 		}
 		cs = kept
 	}
-	focus, _ := focusWord(ws)
 	qq.concepts = e.weigh(e.namesAsNames(dedupe(e.theCompany(cs, focus))))
-	qq.focus(focusWord(ws))
+	qq.focus(focus, afterVerb)
 	return qq
 }
 

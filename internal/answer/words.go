@@ -126,7 +126,7 @@ var eventVerbs = set("happen", "happened", "happens", "happening", "occur", "occ
 
 // causeNouns, in a what or quel question, ask why: "what's the cause of
 // the fire?", "quelle est la raison du retard ?".
-var causeNouns = set("cause", "causes", "caused", "reason", "reasons", "origin", "raison", "raisons", "cause", "causes", "origine", "explains", "explique", "explication")
+var causeNouns = set("cause", "causes", "caused", "reason", "reasons", "origin", "raison", "raisons", "origine", "explains", "explique", "explication")
 
 // moneyWords ask for an amount of money.
 var moneyWords = set("money", "cost", "costs", "price", "prices", "paid", "pay", "spent", "spend", "spends", "budget", "fund", "funds", "funding", "raise", "raised", "worth", "cash", "fine", "fee", "fees", "salary",
