@@ -49,7 +49,49 @@ func (pluralVerb) Filter(input analysis.TokenStream) analysis.TokenStream {
 	return input
 }
 
+// compoundFilter adds the word inside a compound the article may use for
+// the plain word a question asks: "cyberattaque" is an "attaque",
+// "télétravail" is "travail". Only prefixes that keep the word's meaning
+// are split ("international" is not "national").
+const compoundFilter = "compound_fr"
+
+// minCompoundBase is the shortest stem left after a prefix: "téléphone"
+// does not hold a "phon".
+const minCompoundBase = 5
+
+var compoundPrefixes = [][]byte{[]byte("cyber"), []byte("tele"), []byte("micro"), []byte("anti"), []byte("mini"), []byte("mega")}
+
+type compound struct{}
+
+func (compound) Filter(input analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream
+	for i, t := range input {
+		for _, p := range compoundPrefixes {
+			base := bytes.TrimPrefix(t.Term, p)
+			if len(base) == len(t.Term) || len(base) < minCompoundBase {
+				continue
+			}
+			base = bytes.TrimPrefix(base, []byte("-"))
+			if out == nil {
+				out = append(make(analysis.TokenStream, 0, len(input)+1), input[:i]...)
+			}
+			out = append(out, &analysis.Token{Term: base, Start: t.Start, End: t.End, Position: t.Position, Type: t.Type})
+			break
+		}
+		if out != nil {
+			out = append(out, t)
+		}
+	}
+	if out == nil {
+		return input
+	}
+	return out
+}
+
 func init() {
+	registry.RegisterTokenFilter(compoundFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return compound{}, nil
+	})
 	registry.RegisterTokenFilter(foldFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldAccents{}, nil
 	})
@@ -69,6 +111,7 @@ func addAnalyzer(m *mapping.IndexMappingImpl) error {
 			fr.SnowballStemmerName,
 			foldFilter,
 			pluralVerbFilter,
+			compoundFilter,
 		},
 	})
 }
