@@ -39,6 +39,22 @@ func (e *Engine) answers(cs []concept, b scored) bool {
 	return false
 }
 
+// quotesNamed reports whether the passage quotes the person a "what did X
+// say" question names: "Il a dit quoi, Rivière, devant les juges ?" is
+// answered by what Rivière said, wherever he said it.
+func (e *Engine) quotesNamed(q question, b scored) bool {
+	if !q.says || b.sent < 0 {
+		return false
+	}
+	s := e.paras[b.article][b.para].sentences[b.sent]
+	for _, c := range q.concepts {
+		if c.Required && s.speakerTerms != nil && matchFactor(c, s.speakerTerms) >= translation {
+			return true
+		}
+	}
+	return false
+}
+
 // namesAround reports whether the names a question holds appear in the
 // answering paragraph or the one before it (which a pronoun may refer to).
 func (e *Engine) namesAround(cs []concept, b scored) bool {

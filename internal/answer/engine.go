@@ -4,7 +4,6 @@
 package answer
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -235,12 +234,18 @@ const minSubjectSpread = 3
 // mentions in the most paragraphs: what "the company" means in a question
 // about it.
 func (e *Engine) subjectOf(a int) string {
+	personal := map[string]bool{} // Camille of Camille Roussel is no organisation
+	for _, p := range e.articles[a].People {
+		for _, w := range strings.Fields(text.Fold(p.Name)) {
+			personal[w] = true
+		}
+	}
 	spread := map[string]int{}
 	for _, pp := range e.paras[a] {
 		seen := map[string]bool{}
 		for _, s := range pp.sentences {
 			for _, n := range s.features.Names {
-				if t := e.written[n]; t != "" && !seen[t] && !slices.Contains(e.surnames, n) {
+				if t := e.written[n]; t != "" && !seen[t] && !personal[n] {
 					seen[t] = true
 					spread[t]++
 				}

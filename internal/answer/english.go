@@ -54,8 +54,12 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 			howWord = ws[i+1].Fold
 		}
 	}
+	particles := map[string]bool{}
+	for _, w := range ws {
+		particles[w.Fold] = particles[w.Fold] || w.Particle
+	}
 	skip := func(t lexicon.Term) bool {
-		return questionWords[t.English] || eventVerbs[t.English] || kind == Why && (causeVerbs[t.English] || causeNouns[t.English]) || speechVerbs[t.English] && !nouns[t.English] ||
+		return particles[t.English] || questionWords[t.English] || eventVerbs[t.English] || kind == Why && (causeVerbs[t.English] || causeNouns[t.English] || startVerbs[t.English]) || speechVerbs[t.English] && !nouns[t.English] ||
 			opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to"
 	}
 	for _, t := range e.lex.Translate(stripFillers(q)) {
@@ -66,6 +70,14 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 			covered[w] = true
 		}
 		c := e.englishConcept(q, t, capital)
+		if t.Phrase && len(c.Alts) == 0 && !c.Required {
+			// "housing project" the article never renders may still be
+			// "logements" and "programme", each word on its own.
+			if ws := e.eachWord(q, t.English, capital, skip); len(ws) > 0 {
+				cs = append(cs, ws...)
+				continue
+			}
+		}
 		if !t.Phrase || len(c.Alts) == 0 || e.together(c) { // "top scorer" the article never names stays one thing
 			if t.Phrase && len(c.Alts) > 0 {
 				c.Alts = e.wordByWord(c.Alts, t.English, skip) // "fishing boats": "navires" is part of it
@@ -95,6 +107,44 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 		}
 	}
 	return cs
+}
+
+// eachWord renders a phrase word by word, or returns nil when its words
+// do not meet in one paragraph of the article either: then the phrase
+// stays one unmatched thing.
+func (e *Engine) eachWord(q, phrase string, capital map[string]bool, skip func(lexicon.Term) bool) []concept {
+	var cs []concept
+	for _, w := range strings.Fields(phrase) {
+		for _, wt := range e.lex.Translate(w) {
+			if !skip(wt) {
+				c := e.englishConcept(q, wt, capital)
+				if len(c.Alts) == 0 {
+					return nil // "school principal" with no principal named
+				}
+				cs = append(cs, c)
+			}
+		}
+	}
+	if !e.meet(cs) {
+		return nil // "share price": shares here, prices there
+	}
+	return cs
+}
+
+// meet reports whether some paragraph matches every concept.
+func (e *Engine) meet(cs []concept) bool {
+	for _, art := range e.paras {
+		for _, p := range art {
+			all := true
+			for _, c := range cs {
+				all = all && matchFactor(c, p.terms) > 0
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // englishConcept renders one term of an English question in the corpus's

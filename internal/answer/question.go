@@ -29,7 +29,7 @@ func (e *Engine) parse(q string) question {
 	ws := splitWords(q)
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
-	nouns := nounUses(ws)
+	nouns := nounUses(ws, qq.lang)
 	for i, w := range ws {
 		if i > 0 && (w.Fold == "time" && ws[i-1].Fold == "what" || w.Fold == "heure" && strings.HasPrefix(ws[i-1].Fold, "quel")) {
 			qq.clock = true // "what time", "à quelle heure"
@@ -176,6 +176,8 @@ type word struct {
 	First   bool // first word of the question
 	Elided  bool // it lost an elided article or pronoun: qu'est-ce, l'audit
 	Clitic  bool // it lost an English clitic: Cloudwatt's, what's
+	// Particle is the "Le" of "Le Gall": part of the name that follows.
+	Particle bool
 }
 
 func splitWords(s string) []word {
@@ -201,8 +203,15 @@ func splitWords(s string) []word {
 		r := []rune(w)
 		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]), First: i == 0, Elided: elided, Clitic: clitic})
 	}
+	for i := 0; i+1 < len(out); i++ {
+		if nameParticles[out[i].Fold] && out[i+1].Capital {
+			out[i].Capital, out[i].Particle = false, true // "Le Gall", "De Gaulle": the name is the next word
+		}
+	}
 	return out
 }
+
+var nameParticles = map[string]bool{"le": true, "la": true, "les": true, "de": true, "du": true, "des": true, "van": true, "von": true, "der": true, "di": true, "da": true, "del": true, "el": true, "al": true}
 
 // language guesses the language of a question from its function words.
 func language(ws []word) Lang {
@@ -275,6 +284,12 @@ func kindOf(ws []word, lang Lang) Kind {
 				return HowMany
 			case "much", "long", "often", "far", "big", "large":
 				return HowMuch
+			case "did", "does", "do", "could", "can", "was", "were":
+				return Why // "how did the hackers get in?": the means, worded as a cause ("s'explique par une faille")
+			}
+		case "comment":
+			if i == 0 && !naming(ws) {
+				return Why // "comment les pirates sont-ils entrés ?"; not "comment s'appelle…"
 			}
 		case "where", "ou":
 			if w.Fold == "ou" && lang != French {
@@ -308,15 +323,31 @@ func kindOf(ws []word, lang Lang) Kind {
 	return Open
 }
 
+// naming reports whether a question asks for a name.
+func naming(ws []word) bool {
+	for _, w := range ws {
+		if namingWords[w.Fold] {
+			return true
+		}
+	}
+	return false
+}
+
 // asksRole recognises a question about a named person's role.
 func asksRole(ws []word) bool {
 	role, name := false, false
 	for _, w := range ws {
+		if otherAsks[w.Fold] {
+			return false // "why did Rivière quit his job?" asks why
+		}
 		role = role || roleWords[w.Fold]
 		name = name || w.Capital && !w.First
 	}
 	return role && name
 }
+
+// otherAsks are question words that ask something else than a role.
+var otherAsks = set("why", "when", "where", "how", "pourquoi", "quand", "combien", "comment")
 
 // strict kinds ask for something a sentence either holds or not: a
 // passage without a date does not say when.
@@ -332,10 +363,10 @@ func set(words ...string) map[string]bool {
 
 // nounUses returns the words a determiner makes nouns: "the state" is the
 // state, not a verb of saying.
-func nounUses(ws []word) map[string]bool {
+func nounUses(ws []word, lang Lang) map[string]bool {
 	m := map[string]bool{}
 	for i := 1; i < len(ws); i++ {
-		if determinerWords[ws[i-1].Fold] {
+		if determinerWords[ws[i-1].Fold] && !(lang == French && ws[i-1].Fold == "a") { // "il a dit": avoir, not an article
 			m[ws[i].Fold] = true
 		}
 	}

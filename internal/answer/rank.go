@@ -100,7 +100,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			if kind == WhoIs && mentionsRole(para.Text[s.span.Start:s.span.End], names) {
 				score += 0.4
 			}
-			if s.features.Negated && kind != YesNo {
+			if s.features.Negated && kind != YesNo && !(q.says && s.quoted != "") { // a denial is what someone said
 				score -= 0.15 // "Bercy n'a pas demandé" does not say who asked, but does say whether
 			}
 			score += 0.1 * proximity(cs, s.tokens)
@@ -121,7 +121,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		}
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
-	if len(best) == 0 || !e.answers(cs, best[0]) {
+	if len(best) == 0 || !e.answers(cs, best[0]) && !(best[0].coverage >= minAnchored && e.quotesNamed(q, best[0])) {
 		return nil, nil
 	}
 	if !e.namesAround(cs, best[0]) {

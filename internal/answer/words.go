@@ -11,11 +11,12 @@ var fillers = set("actually", "really", "exactly", "basically", "just", "ever", 
 	"explain", "explains", "summarize", "summarise", "someone", "somebody")
 
 // fillerPhrases are removed from an English question before it is read.
-var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far|supposed to|going to|meant to|right now|these days|at the moment|for now|any more|anymore)\b`)
+var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far|supposed to|going to|meant to|right now|these days|at the moment|for now|any more|anymore|manage to|managed to|manages to|try to|tried to|tries to|trying to|end up|ended up|ends up)\b`)
 
 // frenchFillers say whom or how a French question asks, not what about:
 // "selon Paperon", "chez Orbitalis", "vraiment".
-var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp")
+var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp",
+	"ca", "cela", "ceci", "devant", "derriere", "parmi", "aupres")
 
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
@@ -28,13 +29,14 @@ var speechVerbs = set("say", "says", "said", "saying", "tell", "tells", "told", 
 // lightVerbs carry tense and grammar, not what a question is about.
 var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete", "etre", "a", "ont", "avait", "avaient", "aura", "auront", "avoir", "eu",
 	"fait", "font", "faisait", "fera", "feront", "faire", "va", "vont", "allait", "ira", "iront", "aller", "peut", "peuvent", "pourrait", "doit", "doivent", "devrait",
+	"veut", "veulent", "voulait", "vouloir", "voudrait", "pourra", "pourront", "pouvoir", "devra", "devront", "devoir", "faut", "faudra", "fallait",
 	"y", "t", "il", "elle", "ils", "elles", "on",
 	// what someone says or thinks is the quotation itself, not a word of it
 	"dit", "disent", "dire", "pense", "pensent", "penser", "propos")
 
 // modifiers are adjectives of order, time and size: they qualify the noun
 // a question is about rather than name it.
-var modifiers = set("next", "last", "first", "new", "former", "old", "older", "main", "possible", "potential", "likely", "recent", "big", "small", "large", "biggest", "largest", "latest", "current", "future", "previous", "major", "own", "other", "same",
+var modifiers = set("next", "last", "first", "new", "former", "old", "whole", "entire", "overall", "older", "main", "possible", "potential", "likely", "recent", "big", "small", "large", "biggest", "largest", "latest", "current", "future", "previous", "major", "own", "other", "same",
 	"prochain", "prochaine", "prochains", "prochaines", "dernier", "derniere", "derniers", "dernieres", "premier", "premiere", "premiers", "premieres",
 	"nouveau", "nouvelle", "nouveaux", "nouvelles", "ancien", "ancienne", "principal", "principale", "principaux", "grand", "grande", "grands", "grandes",
 	"petit", "petite", "actuel", "actuelle", "futur", "future", "autre", "autres", "meme")
@@ -119,6 +121,10 @@ var determinerWords = set("the", "a", "an", "le", "la", "les", "l", "un", "une")
 
 // causeVerbs, after "what", ask why: "what caused the delay?", "what led
 // to the strike?".
+// startVerbs, in a why question, ask why the thing happened at all: "why
+// did the investigation start?" asks why there is an investigation.
+var startVerbs = set("start", "started", "starts", "begin", "began", "begins", "begun")
+
 var causeVerbs = set("caused", "causes", "cause", "led", "leads", "triggered", "triggers", "sparked", "prompted", "explains", "explained", "drove", "drives")
 
 // eventVerbs only ask what took place: "what happened to the manager?"
