@@ -45,6 +45,7 @@ func (e *Engine) parse(q string) question {
 	} else {
 		cs = e.frenchConcepts(q, ws, qq.kind)
 	}
+	e.spellOut(q, cs)
 	focus, afterVerb := focusWord(ws)
 	if qq.kind == When || focus == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
 		kept := cs[:0]
