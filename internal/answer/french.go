@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"sort"
 	"strings"
 
 	"guillemet/index"
@@ -54,6 +55,9 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 		for _, w := range e.family(surface) { // "département" and "départementale"
 			c.Alts = e.addAlt(c.Alts, w, derived)
 		}
+		if !c.Required && !e.asWord(c.Alts) {
+			c.Alts = append(c.Alts, e.clipped(t.Term)...) // "agglo": the article's "Vernelles Agglo" is a name, its "agglomération" a word
+		}
 		cs = append(cs, c)
 	}
 	return cs
@@ -95,4 +99,45 @@ func frenchVerb(before, surface string) bool {
 	verbal := infinitive || strings.HasSuffix(surface, "e") || strings.HasSuffix(surface, "es") || strings.HasSuffix(surface, "ent") ||
 		strings.HasSuffix(surface, "i") || strings.HasSuffix(surface, "u") || strings.HasSuffix(surface, "it")
 	return frenchAuxiliaries[prev] && verbal
+}
+
+// Clipped words: "agglo", "manif", "asso" stand for the article's
+// "agglomération", "manifestation", "association".
+const (
+	minClipped   = 4
+	minClippedOf = 3 // letters the clipping left out, at least
+	maxClippedOf = 2 // words it may stand for; more and it is ambiguous ("prof")
+)
+
+// clipped returns the index terms a clipped word of a French question
+// may stand for.
+func (e *Engine) clipped(term string) []alt {
+	if len(term) < minClipped {
+		return nil
+	}
+	var alts []alt
+	i := sort.SearchStrings(e.terms, term)
+	for ; i < len(e.terms) && strings.HasPrefix(e.terms[i], term); i++ {
+		if len(e.terms[i])-len(term) < minClippedOf {
+			continue
+		}
+		if len(alts) == maxClippedOf {
+			return nil
+		}
+		alts = append(alts, alt{Terms: []string{e.terms[i]}, Factor: nearForm})
+	}
+	return alts
+}
+
+// asWord reports whether some rendering is a word the corpus writes in
+// lower case somewhere.
+func (e *Engine) asWord(alts []alt) bool {
+	for _, a := range alts {
+		for _, t := range a.Terms {
+			if e.lower[t] {
+				return true
+			}
+		}
+	}
+	return false
 }
