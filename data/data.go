@@ -16,3 +16,9 @@ const ArticleName = "article"
 //
 //go:embed lexicon.tsv
 var Lexicon string
+
+// SynonymsFR groups French words of one meaning, everyday and journalistic
+// ("flics", "policiers"), so a French question meets the article's words.
+//
+//go:embed synonyms_fr.tsv
+var SynonymsFR string

@@ -1,0 +1,95 @@
+package lexicon
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"guillemet/data"
+)
+
+// Thesaurus groups French words and phrases of one meaning in a news
+// story, everyday and journalistic: "flics" and "policiers", "viré" and
+// "limogé". A French question's words meet the article's through it.
+// A Thesaurus is immutable after ParseThesaurus and safe for concurrent use.
+type Thesaurus struct {
+	groups [][]string
+	index  map[string][]int32 // frenchKey of a member → its groups
+}
+
+// maxThesaurusSynonyms bounds what one word brings: a group is tight, but
+// a word in two long groups would flood a question.
+const maxThesaurusSynonyms = 16
+
+// ParseThesaurus reads one group a line, members separated by '|'; blank
+// lines and lines starting with '#' are skipped. A line of one member
+// is an error naming its line number.
+func ParseThesaurus(text string) (*Thesaurus, error) {
+	t := &Thesaurus{index: map[string][]int32{}}
+	n := 0
+	for line := range strings.Lines(text) {
+		n++
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		var group []string
+		for _, m := range strings.Split(line, "|") {
+			if m = strings.TrimSpace(m); m != "" {
+				group = appendUnique(group, m)
+			}
+		}
+		if len(group) < 2 {
+			return nil, fmt.Errorf("thesaurus: line %d: a group needs two members: %q", n, line)
+		}
+		id := int32(len(t.groups))
+		t.groups = append(t.groups, group)
+		for _, m := range group {
+			k := frenchKey(m)
+			if ids := t.index[k]; len(ids) == 0 || ids[len(ids)-1] != id {
+				t.index[k] = append(ids, id)
+			}
+		}
+	}
+	return t, nil
+}
+
+// Synonyms returns the other members of the groups french belongs to,
+// in the order the groups list them.
+func (t *Thesaurus) Synonyms(french string) []string {
+	key := frenchKey(french)
+	var out []string
+	for _, id := range t.index[key] {
+		for _, m := range t.groups[id] {
+			if frenchKey(m) != key && len(out) < maxThesaurusSynonyms {
+				out = appendUnique(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// Has reports whether the thesaurus holds french, a word or a phrase.
+func (t *Thesaurus) Has(french string) bool { return len(t.index[frenchKey(french)]) > 0 }
+
+// Len is the number of groups.
+func (t *Thesaurus) Len() int { return len(t.groups) }
+
+var (
+	thesaurusOnce    sync.Once
+	defaultThesaurus *Thesaurus
+)
+
+// DefaultThesaurus returns the thesaurus embedded from
+// data/synonyms_fr.tsv, parsed once, on the first French question. It
+// panics only if the embedded file is malformed, which a test guards.
+func DefaultThesaurus() *Thesaurus {
+	thesaurusOnce.Do(func() {
+		t, err := ParseThesaurus(data.SynonymsFR)
+		if err != nil {
+			panic(err)
+		}
+		defaultThesaurus = t
+	})
+	return defaultThesaurus
+}
