@@ -37,6 +37,7 @@ const (
 	mainTranslation = 0.95
 	mainRenderings  = 2
 	synonym         = 0.65 // a French synonym of a French word
+	sameMeaning     = 0.7  // a word of the thesaurus's group: "flics" for "policiers"
 	nearForm        = 0.75 // applied when a term is matched by a near form
 	unknownVerb     = 0.4  // share of the full weight an unmatched verb costs
 	modifier        = 0.5  // "next meeting", "main rivals": the noun says what is asked

@@ -28,6 +28,9 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 				}
 				c.Alts = e.addAlt(c.Alts, s, f)
 			}
+			for _, s := range e.thes.Synonyms(surface) {
+				c.Alts = e.addAlt(c.Alts, s, sameMeaning)
+			}
 			if len(c.Alts) > 0 {
 				cs = append(cs, c)
 				i = j
@@ -52,6 +55,9 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 		for _, s := range e.lex.Synonyms(surface) {
 			c.Alts = e.addAlt(c.Alts, s, synonym)
 		}
+		for _, s := range e.thes.Synonyms(surface) { // "flics": "policiers"
+			c.Alts = e.addAlt(c.Alts, s, sameMeaning)
+		}
 		for _, w := range e.family(surface) { // "département" and "départementale"
 			c.Alts = e.addAlt(c.Alts, w, derived)
 		}
@@ -73,7 +79,7 @@ func (e *Engine) frenchPhrase(q string, toks []index.Token, i int) int {
 		if toks[j].Position-toks[i].Position > 5 {
 			continue
 		}
-		if e.lex.IsFrenchPhrase(q[toks[i].Start:toks[j].End]) {
+		if p := q[toks[i].Start:toks[j].End]; (e.lex.IsFrenchPhrase(p) || e.thes.Has(p)) && !asks(p) {
 			return j
 		}
 	}
@@ -137,6 +143,17 @@ func (e *Engine) asWord(alts []alt) bool {
 			if e.lower[t] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// asks reports whether a phrase holds a question word: "ça coûte combien"
+// is a question, not a phrase to match.
+func asks(phrase string) bool {
+	for _, w := range strings.FieldsFunc(text.Fold(phrase), func(r rune) bool { return r == ' ' || r == '\'' || r == '-' }) {
+		if questionWords[w] {
+			return true
 		}
 	}
 	return false
