@@ -1,5 +1,7 @@
 package answer
 
+import "strings"
+
 // The corpus answers when the best passage matches at least minCoverage of
 // the question's weighted content, or minAnchored of it when what matches
 // is one of the corpus's topics (a common term spread over several
@@ -83,8 +85,8 @@ func (e *Engine) anchored(cs []concept, b scored) bool {
 			if a.Factor < translation || !allIn(a.Terms, terms) {
 				continue
 			}
-			if c.Required {
-				continue // the article's names are everywhere in it
+			if c.Required || c.timely() {
+				continue // the article's names are everywhere in it, and so are its years
 			}
 			for _, t := range a.Terms {
 				if e.spread[t] >= topical {
@@ -129,4 +131,15 @@ func totalEvidence(cs []concept) float64 {
 		sum += c.evidence()
 	}
 	return sum
+}
+
+// timely reports whether a concept says when ("last year", "ce mois"):
+// every article has dates, so it is no sign of the topic.
+func (c concept) timely() bool {
+	for _, w := range strings.Fields(c.Label) {
+		if timeWords[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -204,3 +205,42 @@ func isCount(w string) bool {
 
 // countNouns stand for a number: "1,3 million d'utilisateurs".
 var countNouns = set("million", "millions", "milliard", "milliards", "millier", "milliers", "centaine", "centaines", "dizaine", "dizaines", "cent", "mille")
+
+// ageNear is how far, in bytes, an age may stand after the name it is the
+// age of: "Bernard Le Gall, 61 ans".
+const ageNear = 40
+
+// ageOfNamed reports whether a sentence gives the age of the person an
+// age question names, right after the name; true when it names no one.
+func ageOfNamed(cs []concept, s sentence, para string) bool {
+	var named []concept
+	for _, c := range cs {
+		if c.Required {
+			named = append(named, c)
+		}
+	}
+	if len(named) == 0 {
+		return true
+	}
+	text := para[s.span.Start:s.span.End]
+	for _, m := range ageRe.FindAllStringIndex(text, -1) {
+		at := s.span.Start + m[0]
+		for _, t := range s.tokens {
+			if t.End <= at && at-t.End <= ageNear && nameTerm(named, t.Term) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func nameTerm(cs []concept, term string) bool {
+	for _, c := range cs {
+		for _, a := range c.Alts {
+			if slices.Contains(a.Terms, term) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,6 +1,9 @@
 package answer
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestAskUnseenShapes asks testdata/mairie.txt, a made-up article, the
 // shapes of question that first failed on articles the engine had never
@@ -24,5 +27,27 @@ func TestAskUnseenShapes(t *testing.T) {
 		{"How did the intrusion happen?", "s'explique par", "mot de passe", ""},
 		// "housing plan" is not in the lexicon; its words are in one paragraph
 		{"How many homes does the housing plan include?", "24 logements", "24 logements", ""},
+		// the age right after the name asked about
+		{"How old is Paul Le Bihan?", "Paul Le Bihan, 58 ans", "58 ans", ""},
 	})
+}
+
+// TestAskUnseenNearMisses asks what testdata/mairie.txt does not say, in
+// words it does use.
+func TestAskUnseenNearMisses(t *testing.T) {
+	e := testEngine(t, "testdata/mairie.txt")
+	for _, q := range []string{
+		"Quel âge a Marc Guillou ?",             // 58 ans is Le Bihan's age, in Guillou's paragraph
+		"Who won the Tour de France last year?", // "l'an dernier" is in two paragraphs, and no sign of a topic
+		"Qui a gagné le Tour de France l'an dernier ?",
+		"How many votes did Julie Caradec get?", // her paragraph has numbers, of euros
+	} {
+		res, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Found {
+			t.Errorf("%q answered with paragraph %d: %.80q", q, res.Answers[0].Paragraph, res.Answers[0].Sentence)
+		}
+	}
 }

@@ -61,8 +61,8 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		pp := e.paras[ref.Article][ref.Paragraph]
 		para := e.articles[ref.Article].Paragraphs[ref.Paragraph]
 		pm := cover(cs, pp.terms)
-		if pm == 0 {
-			continue
+		if pm == 0 || kind == HowMany && q.focused != "" && !anyone[q.focused] && matchFactor(focusOf(cs, q.focused), pp.terms) == 0 {
+			continue // "how many votes" is not answered by a paragraph that never speaks of votes
 		}
 		top := scored{article: ref.Article, para: ref.Paragraph, sent: -1, score: math.Inf(-1), coverage: covered(cs, pp.terms) / evidence}
 		carried := 0.0 // the best match, before any bonus
@@ -84,7 +84,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 				}
 				strict = strict || fitsStrictly(kind, n.features)
 			}
-			if kind.strict() && !strict {
+			if kind.strict() && !strict || kind == Age && !ageOfNamed(cs, s, para.Text) {
 				continue
 			}
 			score += fit

@@ -138,6 +138,10 @@ var causeNouns = set("cause", "causes", "caused", "reason", "reasons", "origin",
 var moneyWords = set("money", "cost", "costs", "price", "prices", "paid", "pay", "spent", "spend", "spends", "budget", "fund", "funds", "funding", "raise", "raised", "worth", "cash", "fine", "fee", "fees", "salary",
 	"argent", "cout", "coute", "coutera", "coutent", "prix", "paye", "payer", "depense", "depenser", "budget", "montant", "somme", "financement", "euros")
 
+// anyone are words for people in general: "how many people" counts
+// "38 acheteurs" as well as "85 salariés".
+var anyone = set("people", "persons", "person", "gens", "personnes", "personne", "monde", "individus", "humans")
+
 // currentWords ask who or what is in place now: "le patron actuel".
 var currentWords = set("current", "currently", "present", "actuel", "actuelle", "actuels", "actuelles", "actuellement")
 
