@@ -24,16 +24,16 @@ type Engine struct {
 	idx      *index.Index
 	lex      *lexicon.Lexicon
 	thes     *lexicon.Thesaurus // French words of one meaning: "flics", "policiers"
-	paras    [][]paragraph     // per article, per paragraph
-	terms    []string          // the index's dictionary, sorted, for near forms
-	surface  map[string]bool   // the corpus's words as written, folded
-	written  map[string]string // a folded word of the corpus → its term: Thalès and "Thales" meet
-	spread   map[string]int    // in how many paragraphs each term occurs
-	lower    map[string]bool   // terms written in lower case somewhere: common words, not only names
-	capital  map[string]bool   // terms written with a capital somewhere: names can match them
-	acronym  map[string]bool   // terms written as acronyms (DG, PDG): short, yet specific
-	subject  []string          // per article, the term of the organisation it is about ("cloudwatt"), or ""
-	surnames []string          // of the corpus's people, folded
+	paras    [][]paragraph      // per article, per paragraph
+	terms    []string           // the index's dictionary, sorted, for near forms
+	surface  map[string]bool    // the corpus's words as written, folded
+	written  map[string]string  // a folded word of the corpus → its term: Thalès and "Thales" meet
+	spread   map[string]int     // in how many paragraphs each term occurs
+	lower    map[string]bool    // terms written in lower case somewhere: common words, not only names
+	capital  map[string]bool    // terms written with a capital somewhere: names can match them
+	acronym  map[string]bool    // terms written as acronyms (DG, PDG): short, yet specific
+	subject  []string           // per article, the term of the organisation it is about ("cloudwatt"), or ""
+	surnames []string           // of the corpus's people, folded
 	overview guillemet.Overview
 	// renderings caches what addAlt makes of lexicon and corpus strings,
 	// families the corpus's words of a lexicon rendering's family.
