@@ -27,6 +27,8 @@ func TestAskUnseenShapes(t *testing.T) {
 		{"How did the intrusion happen?", "s'explique par", "mot de passe", ""},
 		// "housing plan" is not in the lexicon; its words are in one paragraph
 		{"How many homes does the housing plan include?", "24 logements", "24 logements", ""},
+		// the cause in the paragraph answers why, though it matches none of the words
+		{"Why did the police come?", "en raison d'une plainte", "en raison d'une plainte", ""},
 		// the age right after the name asked about
 		{"How old is Paul Le Bihan?", "Paul Le Bihan, 58 ans", "58 ans", ""},
 	})

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -62,4 +63,25 @@ func quoteGoesOn(para string, ss []sentence, i int) bool {
 		return false
 	}
 	return utf8.RuneCountInString(para[ss[i].span.Start:ss[i+1].span.End]) <= guillemet.MaxSnippet
+}
+
+// causeNear returns the sentence of a paragraph nearest to sent that gives
+// a cause, or sent when none does.
+func causeNear(ss []sentence, sent int) int {
+	for d := 1; d < len(ss); d++ {
+		for _, i := range []int{sent - d, sent + d} {
+			if i >= 0 && i < len(ss) && ss[i].features.Cause {
+				return i
+			}
+		}
+	}
+	return sent
+}
+
+// purposeRe finds a purpose clause, which answers why as well as a cause:
+// "pour ne pas dépendre d'un éditeur", "afin de".
+var purposeRe = regexp.MustCompile(`(?i)\bpour (ne (pas|plus) )?\p{L}+(er|ir|re)\b|\bafin (de|d'|d’|que|qu)|\bdans le but de\b`)
+
+func purpose(para string, s sentence) bool {
+	return purposeRe.MatchString(para[s.span.Start:s.span.End])
 }
