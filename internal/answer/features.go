@@ -28,6 +28,7 @@ type features struct {
 	Role     bool     // a role noun: patron, directrice, ministre…
 	Newcomer bool     // nouveau, futur, successeur: who comes next
 	Negated  bool     // ne … pas / n'… jamais: "X did not ask" answers "who asked" badly
+	Naming   bool     // "connu sous le nom de", "baptisé", "intitulé": a name is given
 }
 
 var (
@@ -101,6 +102,7 @@ func featuresOf(s string, surnames []string) features {
 		ft.Number = ft.Number || numberWords[w]
 		ft.Role = ft.Role || roleNouns[w]
 		ft.Newcomer = ft.Newcomer || newcomerWords[w]
+		ft.Naming = ft.Naming || namingMarkers[w]
 		if slices.Contains(surnames, w) {
 			ft.People = append(ft.People, w)
 		}
@@ -123,6 +125,10 @@ func featuresOf(s string, surnames []string) features {
 	ft.Names = innerCapitals(s)
 	return ft
 }
+
+// namingMarkers give a name: "connu sous le nom de LockNet", "baptisé Atlas".
+var namingMarkers = set("nom", "nomme", "nommee", "nommes", "baptise", "baptisee", "baptises", "appele", "appelee", "appeles", "surnomme", "surnommee",
+	"intitule", "intitulee", "denomme", "denommee", "s'appelle", "s'appellent")
 
 // placeWords come before a place or a source: "à Paris", "chez Orange",
 // "du magazine Challenges".

@@ -17,13 +17,15 @@ func TestFeaturesOf(t *testing.T) {
 		{"Il y a deux ans, tout a commencé.", features{Number: true, Date: true}},
 		{"Un article du magazine Challenges.", features{Place: true}},
 		{"Un défi qui incombera au futur patron.", features{Role: true}},
+		{"Le groupe, connu sous le nom de LockNet, menace.", features{Naming: true}},
+		{"Un satellite baptisé Atlas.", features{Naming: true}},
 		{"rien à signaler", features{}},
 	}
 	for _, tt := range tests {
 		got := featuresOf(tt.text, nil)
 		got.Names = nil
 		if got.Date != tt.want.Date || got.Number != tt.want.Number || got.Cause != tt.want.Cause || got.Place != tt.want.Place ||
-			got.Negated != tt.want.Negated || got.Age != tt.want.Age || got.Role != tt.want.Role {
+			got.Negated != tt.want.Negated || got.Age != tt.want.Age || got.Role != tt.want.Role || got.Naming != tt.want.Naming {
 			t.Errorf("featuresOf(%q) = %+v, want %+v", tt.text, got, tt.want)
 		}
 	}

@@ -41,6 +41,9 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 	if q.money && s.features.Money {
 		f += moneyBonus // "how much was spent?": "1,8 million d'euros", not "trois ans"
 	}
+	if q.naming && s.features.Naming {
+		f += namingBonus // "what's the group called?": "connu sous le nom de LockNet"
+	}
 	if q.clock && s.features.Clock {
 		f += clockBonus // "what time…?": "vers 23 h 40", not "samedi"
 	}
@@ -49,6 +52,10 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 
 // moneyBonus is what an amount of money gains when the question asks for one.
 const moneyBonus = 0.15
+
+// namingBonus is what a sentence that gives a name gains when the
+// question asks for one.
+const namingBonus = 0.25
 
 // clockBonus is what a time of day gains when the question asks what time.
 const clockBonus = 0.2

@@ -29,6 +29,9 @@ func TestAskUnseenShapes(t *testing.T) {
 		{"How many homes does the housing plan include?", "24 logements", "24 logements", ""},
 		// the cause in the paragraph answers why, though it matches none of the words
 		{"Why did the police come?", "en raison d'une plainte", "en raison d'une plainte", ""},
+		// what something is called: the sentence that gives a name
+		{"What's the virus called?", "Gorgone", "Gorgone", ""},
+		{"Quel est le nom du virus ?", "Gorgone", "Gorgone", ""},
 		// the age right after the name asked about
 		{"How old is Paul Le Bihan?", "Paul Le Bihan, 58 ans", "58 ans", ""},
 	})

@@ -14,6 +14,7 @@ type question struct {
 	lang     Lang
 	kind     Kind
 	says     bool // it asks what someone said or thinks: quotations fit
+	naming   bool // it asks what something is called
 	succeeds bool // it asks who or what replaces: the new, the future one fits
 	clock    bool // it asks at what time of day
 	money    bool // it asks for an amount of money
@@ -29,6 +30,7 @@ func (e *Engine) parse(q string) question {
 	ws := splitWords(q)
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
+	qq.naming = naming(ws)
 	nouns := nounUses(ws, qq.lang)
 	for i, w := range ws {
 		if i > 0 && (w.Fold == "time" && ws[i-1].Fold == "what" || w.Fold == "heure" && strings.HasPrefix(ws[i-1].Fold, "quel")) {
