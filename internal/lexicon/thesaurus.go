@@ -45,9 +45,10 @@ func ParseThesaurus(text string) (*Thesaurus, error) {
 		id := int32(len(t.groups))
 		t.groups = append(t.groups, group)
 		for _, m := range group {
-			k := frenchKey(m)
-			if ids := t.index[k]; len(ids) == 0 || ids[len(ids)-1] != id {
-				t.index[k] = append(ids, id)
+			for _, k := range []string{frenchKey(m), frenchKey(unreflexive(m))} {
+				if ids := t.index[k]; len(ids) == 0 || ids[len(ids)-1] != id {
+					t.index[k] = append(ids, id)
+				}
 			}
 		}
 	}
@@ -92,4 +93,15 @@ func DefaultThesaurus() *Thesaurus {
 		defaultThesaurus = t
 	})
 	return defaultThesaurus
+}
+
+// unreflexive drops the reflexive pronoun of a verb: a question's
+// "s'installer" reaches the engine as "installer".
+func unreflexive(m string) string {
+	for _, p := range []string{"s'", "s’", "se "} {
+		if rest, ok := strings.CutPrefix(m, p); ok && !strings.Contains(rest, " ") {
+			return rest
+		}
+	}
+	return m
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestThesaurus(t *testing.T) {
-	th, err := ParseThesaurus("# police\npolicier|policiers|flic|flics\n\nlicencier|viré|limogé\nvol|vols|larcin\nvol|vols|trajet en avion\n")
+	th, err := ParseThesaurus("# police\npolicier|policiers|flic|flics\n\nlicencier|viré|limogé\nvol|vols|larcin\nvol|vols|trajet en avion\ns'installer|s'implanter\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,6 +20,7 @@ func TestThesaurus(t *testing.T) {
 		{"Viré", []string{"licencier", "limogé"}, nil},                          // folded
 		{"vol", []string{"larcin", "trajet en avion"}, []string{"vol"}},         // a word of two groups brings both
 		{"inconnu", nil, nil},
+		{"installer", []string{"s'implanter"}, nil}, // the question lost its "s'"
 	} {
 		got := th.Synonyms(c.word)
 		for _, w := range c.want {
