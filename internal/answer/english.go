@@ -240,7 +240,19 @@ func englishVerb(q string, t lexicon.Term) bool {
 		if particles[words[i]] {
 			continue
 		}
-		return words[i] == t.English && !determinerWords[words[i-1]]
+		return words[i] == t.English && !determinerWords[words[i-1]] && !inPhraseAfterPreposition(words, i)
+	}
+	return false
+}
+
+// inPhraseAfterPreposition reports whether words[i] ends a noun phrase
+// that a preposition opens: "the boss of the combined bank", where "the
+// line open" has a verb.
+func inPhraseAfterPreposition(words []string, i int) bool {
+	for j := i - 1; j > 0 && j >= i-3; j-- {
+		if determinerWords[words[j]] {
+			return particles[words[j-1]]
+		}
 	}
 	return false
 }

@@ -88,10 +88,10 @@ func whoNamed(cs []concept, toks []index.Token, para string, asked map[string]bo
 			continue
 		}
 		rest := strings.TrimLeft(para[t.End:], " \u00a0")
-		if verb && agentFollows(rest, asked) {
+		if verb && (agentFollows(rest, asked) || subjectBefore(para[:t.Start], asked)) {
 			return agentBonus
 		}
-		if noun && !succeeds && startsName(rest, asked) { // who replaces the coach is not the coach
+		if noun && !succeeds && startsName(rest, asked) && !insideName(para, t) { // who replaces the coach is not the coach
 			bonus = holderBonus
 		}
 	}
@@ -125,6 +125,27 @@ func agentFollows(rest string, asked map[string]bool) bool {
 	}
 	return false
 }
+
+// subjectBefore reports whether a name is the subject of the verb that
+// follows before: "Daniel Kiprotich a remporté", "Tigist Bekele s'est imposée".
+func subjectBefore(before string, asked map[string]bool) bool {
+	ws := strings.Fields(before)
+	for len(ws) > 0 && subjectAuxiliaries[strings.ToLower(ws[len(ws)-1])] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 || strings.ContainsAny(ws[len(ws)-1], ",;:.«»\"") {
+		return false // "…, a remporté": an apposition or a clause ends there
+	}
+	w := ws[len(ws)-1]
+	return !functionWords[text.Fold(text.StripElision(w))] && startsName(w, asked) // "Le rachat…": no name
+}
+
+// functionWords open a sentence in capitals without naming anyone.
+var functionWords = set("le", "la", "les", "l", "un", "une", "des", "il", "elle", "ils", "elles", "on", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+	"leur", "leurs", "nous", "vous", "je", "j", "celui-ci", "celle-ci", "qui", "dont")
+
+// subjectAuxiliaries stand between a subject and its verb.
+var subjectAuxiliaries = set("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "s'est", "s’est", "se", "sont", "est", "vient", "viennent", "de", "d'", "finalement", "déjà", "enfin")
 
 // startsName reports whether s opens on a capitalised word the question
 // does not hold.
@@ -250,4 +271,20 @@ func nameTerm(cs []concept, term string) bool {
 		}
 	}
 	return false
+}
+
+// insideName reports whether a word is part of a name: "Course" of
+// "Nantes Course Organisation", "bancaire" of "Mutuelle bancaire
+// Anjou-Maine".
+func insideName(para string, t index.Token) bool {
+	before := strings.Fields(para[:t.Start])
+	return titleCase(para[t.Start:t.End]) || len(before) > 0 && titleCase(before[len(before)-1]) && !strings.ContainsAny(before[len(before)-1], ",;:.")
+}
+
+// titleCase reports whether a word is written as a name's part, with a
+// capital and then lower case: "Course" of "Nantes Course Organisation";
+// not "DG", not "directeur".
+func titleCase(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.ToUpper(w[size:]) != w[size:]
 }

@@ -1,0 +1,76 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+
+	"guillemet/index"
+)
+
+func TestSubjectBefore(t *testing.T) {
+	for _, c := range []struct {
+		before string
+		want   bool
+	}{
+		{"Le Kényan Daniel Kiprotich a ", true},
+		{"Chez les femmes, l'Éthiopienne Tigist Bekele s'est ", true},
+		{"Trajo a finalement ", true},
+		{"Le ", false}, // "Le rachat…"
+		{"Pour Karim Benali, délégué, il a ", false},
+		{"Jean Dupont, directeur, a ", false}, // an apposition ends before the verb
+		{"le maire a ", false},
+		{"", false},
+	} {
+		if got := subjectBefore(c.before, map[string]bool{}); got != c.want {
+			t.Errorf("subjectBefore(%q) = %v, want %v", c.before, got, c.want)
+		}
+	}
+	if subjectBefore("Daniel Kiprotich a ", map[string]bool{"kiprotich": true}) {
+		t.Error("the name the question holds is not who answers it")
+	}
+}
+
+func TestInsideName(t *testing.T) {
+	for _, c := range []struct {
+		para, word string
+		want       bool
+	}{
+		{"président de Nantes Course Organisation, qui pilote", "Course", true},
+		{"baptisée Mutuelle bancaire Anjou-Maine, aura", "bancaire", true},
+		{"le directeur Jean Dupont a dit", "directeur", false},
+		{"C'est Hélène Marchais, directrice générale", "directrice", false},
+	} {
+		at := strings.Index(c.para, c.word)
+		tok := index.Token{Start: at, End: at + len(c.word)}
+		if got := insideName(c.para, tok); got != c.want {
+			t.Errorf("insideName(%q in %q) = %v, want %v", c.word, c.para, got, c.want)
+		}
+	}
+}
+
+func TestVerbAtTheEnd(t *testing.T) {
+	e := portEngine(t)
+	for _, c := range []struct {
+		question, word string
+		verb           bool
+	}{
+		{"When will the line open?", "open", true},
+		{"Who will be the boss of the combined bank?", "bank", false}, // a noun phrase after "of"
+		{"How do you make a pizza?", "pizza", false},
+	} {
+		var got *concept
+		q := e.parse(c.question)
+		for i := range q.concepts {
+			if q.concepts[i].Label == c.word {
+				got = &q.concepts[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no concept %q", c.question, c.word)
+			continue
+		}
+		if got.Verb != c.verb {
+			t.Errorf("%q: %q verb = %v, want %v", c.question, c.word, got.Verb, c.verb)
+		}
+	}
+}
