@@ -117,6 +117,9 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					e.written[text.Fold(text.StripElision(para.Text[t.Start:t.End]))] = t.Term
 				}
 				s.features = featuresOf(para.Text[sp.Start:sp.End], e.surnames)
+				if s.features.Money {
+					s.terms[amountTerm], pp.terms[amountTerm] = true, true
+				}
 				if utf8.RuneCountInString(para.Text[sp.Start:sp.End]) > guillemet.MaxSnippet {
 					s.clauses = clausesOf(para.Text, sp.Start, sp.End, e.surnames)
 				}

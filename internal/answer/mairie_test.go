@@ -32,6 +32,8 @@ func TestAskUnseenShapes(t *testing.T) {
 		// what something is called: the sentence that gives a name
 		{"What's the virus called?", "Gorgone", "Gorgone", ""},
 		{"Quel est le nom du virus ?", "Gorgone", "Gorgone", ""},
+		// "combien d'argent": any amount of money is the money asked for
+		{"Combien d'argent pour la rénovation ?", "plan de rénovation", "3 millions d'euros", ""},
 		// the age right after the name asked about
 		{"How old is Paul Le Bihan?", "Paul Le Bihan, 58 ans", "58 ans", ""},
 	})

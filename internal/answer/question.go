@@ -58,6 +58,13 @@ func (e *Engine) parse(q string) question {
 		}
 		cs = kept
 	}
+	if qq.kind == HowMuch || qq.kind == HowMany {
+		for i, c := range cs {
+			if moneyUnits[c.Label] { // "combien d'argent": any amount is money
+				cs[i].Alts = append(cs[i].Alts, alt{Terms: []string{amountTerm}, Factor: translation})
+			}
+		}
+	}
 	if qq.kind == WhoIs { // "X's job": the role words are what is asked, not matched
 		kept := cs[:0]
 		for _, c := range cs {

@@ -142,6 +142,13 @@ var moneyWords = set("money", "cost", "costs", "price", "prices", "paid", "pay",
 // "38 acheteurs" as well as "85 salariés".
 var anyone = set("people", "persons", "person", "gens", "personnes", "personne", "monde", "individus", "humans")
 
+// moneyUnits, after how much or combien, ask for an amount of money.
+var moneyUnits = set("money", "cash", "amount", "sum", "argent", "somme", "montant", "fric", "thune", "thunes", "pognon")
+
+// amountTerm stands in a sentence's terms for an amount of money, which
+// the analyser cannot name: "350 000 euros" is the "argent" asked for.
+const amountTerm = "\x00amount"
+
 // currentWords ask who or what is in place now: "le patron actuel".
 var currentWords = set("current", "currently", "present", "actuel", "actuelle", "actuels", "actuelles", "actuellement")
 
