@@ -13,6 +13,8 @@ func TestAskUnseenShapes(t *testing.T) {
 	checkAsk(t, testEngine(t, "testdata/mairie.txt"), []askCase{
 		// the article writes "directrice générale des services", never DGS
 		{"C'est qui la DGS ?", "directrice générale des services", "Anne Morel", ""},
+		// "qui parle dans l'article" asks who, "l'article" is no word to match
+		{"C'est qui la DGS qui parle dans l'article ?", "directrice générale des services", "Anne Morel", ""},
 		// "cyberattaque" is an attack
 		{"When did the attack hit?", "nuit du 3 au 4 février", "4 février", ""},
 		// slang: flics are policiers, fouiller is perquisitionner

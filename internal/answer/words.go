@@ -8,15 +8,16 @@ var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "
 // fillers are adverbs and idioms that stress a question without saying
 // what it is about.
 var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally", "now", "like",
-	"explain", "explains", "summarize", "summarise", "someone", "somebody")
+	"explain", "explains", "summarize", "summarise", "someone", "somebody", "article")
 
 // fillerPhrases are removed from an English question before it is read.
-var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far|supposed to|going to|meant to|right now|these days|at the moment|for now|any more|anymore|manage to|managed to|manages to|try to|tried to|tries to|trying to|end up|ended up|ends up)\b`)
+var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far|supposed to|going to|meant to|right now|these days|at the moment|for now|any more|anymore|manage to|managed to|manages to|try to|tried to|tries to|trying to|end up|ended up|ends up|in (the|this) (article|story|text|piece))\b`)
 
 // frenchFillers say whom or how a French question asks, not what about:
 // "selon Paperon", "chez Orbitalis", "vraiment".
 var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp",
-	"ca", "cela", "ceci", "devant", "derriere", "parmi", "aupres")
+	"ca", "cela", "ceci", "devant", "derriere", "parmi", "aupres",
+	"article", "texte") // "dans l'article": the article itself
 
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
@@ -24,7 +25,7 @@ var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nom
 // speechVerbs ask for what someone said; as words they would only match
 // the verbs that introduce quotations, anywhere in the article.
 var speechVerbs = set("say", "says", "said", "saying", "tell", "tells", "told", "claim", "claims", "claimed", "state", "states", "stated",
-	"declare", "declared", "comment", "commented", "according", "dit", "disent", "dire", "affirme", "selon", "affirment", "raconte")
+	"declare", "declared", "comment", "commented", "according", "dit", "disent", "dire", "affirme", "selon", "affirment", "raconte", "parle", "parlent")
 
 // lightVerbs carry tense and grammar, not what a question is about.
 var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete", "etre", "a", "ont", "avait", "avaient", "aura", "auront", "avoir", "eu",
@@ -32,7 +33,7 @@ var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete",
 	"veut", "veulent", "voulait", "vouloir", "voudrait", "pourra", "pourront", "pouvoir", "devra", "devront", "devoir", "faut", "faudra", "fallait",
 	"y", "t", "il", "elle", "ils", "elles", "on",
 	// what someone says or thinks is the quotation itself, not a word of it
-	"dit", "disent", "dire", "pense", "pensent", "penser", "propos")
+	"dit", "disent", "dire", "pense", "pensent", "penser", "propos", "parle", "parlent", "parler")
 
 // modifiers are adjectives of order, time and size: they qualify the noun
 // a question is about rather than name it.
