@@ -86,10 +86,25 @@ func TestKindOf(t *testing.T) {
 		"what time did the fire start?":             When,
 		"Who is Pierre Paperon?":                    WhoIs,
 		"Combien de temps a duré le chantier ?":     HowMuch,
+		"Combien d'étudiants sont concernés ?":      HowMany, // the "d'" is gone when the kind is read
+		"How did the hackers get in?":               Why,     // the means, worded as a cause
+		"Comment les pirates sont-ils entrés ?":     Why,
+		"Comment s'appelle le port ?":               Open,
+		"Why did Paul Le Bihan quit his job?":       Why, // not his role
 	} {
 		ws := splitWords(q)
 		if got := kindOf(ws, language(ws)); got != want {
 			t.Errorf("kindOf(%q) = %d, want %d", q, got, want)
+		}
+	}
+	e := portEngine(t)
+	for q, want := range map[string]Kind{
+		"what's the deadline to hand in the plan?": When,
+		"Quelle est la date limite ?":              When,
+		"What is the plan?":                        Open,
+	} {
+		if got := e.parse(q).kind; got != want {
+			t.Errorf("parse(%q).kind = %d, want %d", q, got, want)
 		}
 	}
 }

@@ -49,6 +49,9 @@ func (e *Engine) parse(q string) question {
 	}
 	e.spellOut(q, cs)
 	focus, afterVerb := focusWord(ws)
+	if (qq.kind == Which || qq.kind == Open) && asksWhenNoun(ws) {
+		qq.kind = When // "what's the deadline", "quelle est la date limite"
+	}
 	if qq.kind == When || focus == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
 		kept := cs[:0]
 		for _, c := range cs {
@@ -126,6 +129,8 @@ func focusWord(ws []word) (noun string, afterVerb bool) {
 		case "combien":
 			if i+1 < len(ws) && (ws[i+1].Fold == "de" || ws[i+1].Fold == "d") {
 				start = i + 2
+			} else if i+1 < len(ws) && ws[i+1].Elided {
+				start = i + 1 // "combien d'étudiants": the word lost its "d'"
 			}
 		case "which", "quel", "quelle", "quels", "quelles":
 			start = i + 1
@@ -282,8 +287,8 @@ func kindOf(ws []word, lang Lang) Kind {
 		case "when", "quand":
 			return When
 		case "combien":
-			if (next == "de" || next == "d") && !(i+2 < len(ws) && ws[i+2].Fold == "temps") {
-				return HowMany
+			if (next == "de" || next == "d") && !(i+2 < len(ws) && ws[i+2].Fold == "temps") || i+1 < len(ws) && ws[i+1].Elided {
+				return HowMany // "combien de salariés", "combien d'étudiants"
 			}
 			return HowMuch // combien coûte, combien de temps
 		case "how":
@@ -331,6 +336,26 @@ func kindOf(ws []word, lang Lang) Kind {
 		}
 	}
 	return Open
+}
+
+// asksWhenNoun reports whether a what or which question asks for a
+// time noun: "what's the deadline", "quelle est la date limite".
+func asksWhenNoun(ws []word) bool {
+	for i, w := range ws {
+		if w.Fold != "what" && !strings.HasPrefix(w.Fold, "quel") && w.Fold != "which" {
+			continue
+		}
+		for _, n := range ws[i+1 : min(i+4, len(ws))] {
+			if whenNouns[n.Fold] {
+				return true
+			}
+			if !copulas[n.Fold] && !determinerWords[n.Fold] {
+				break
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // naming reports whether a question asks for a name.

@@ -3,7 +3,7 @@ package answer
 import "regexp"
 
 // timeWords, in a when question, only ask when.
-var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "jour", "mois", "heure", "saison", "date", "temps")
+var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "jour", "mois", "heure", "saison", "date", "temps", "deadline", "echeance")
 
 // fillers are adverbs and idioms that stress a question without saying
 // what it is about.
@@ -17,7 +17,8 @@ var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|
 // "selon Paperon", "chez Orbitalis", "vraiment".
 var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp",
 	"ca", "cela", "ceci", "devant", "derriere", "parmi", "aupres",
-	"article", "texte") // "dans l'article": the article itself
+	"article", "texte", // "dans l'article": the article itself
+	"si")
 
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
@@ -142,6 +143,9 @@ var moneyWords = set("money", "cost", "costs", "price", "prices", "paid", "pay",
 // anyone are words for people in general: "how many people" counts
 // "38 acheteurs" as well as "85 salariés".
 var anyone = set("people", "persons", "person", "gens", "personnes", "personne", "monde", "individus", "humans")
+
+// whenNouns, asked about with what or which, ask when.
+var whenNouns = set("deadline", "date", "day", "year", "month", "season", "echeance", "jour", "annee", "mois", "saison")
 
 // moneyUnits, after how much or combien, ask for an amount of money.
 var moneyUnits = set("money", "cash", "amount", "sum", "argent", "somme", "montant", "fric", "thune", "thunes", "pognon")
