@@ -167,7 +167,11 @@ func (e *Engine) weigh(cs []concept) []concept {
 		for _, a := range cs[i].Alts {
 			df := 0
 			for _, t := range a.Terms {
-				if d := e.idx.DocFreq(t); df == 0 || d < df {
+				d := e.idx.DocFreq(t)
+				if t == amountTerm {
+					d = e.spread[t] // no word of the index: the paragraphs that hold an amount
+				}
+				if df == 0 || d < df {
 					df = d
 				}
 			}

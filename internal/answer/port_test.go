@@ -87,7 +87,8 @@ func TestKindOf(t *testing.T) {
 		"Who is Pierre Paperon?":                    WhoIs,
 		"Combien de temps a duré le chantier ?":     HowMuch,
 		"Combien d'étudiants sont concernés ?":      HowMany, // the "d'" is gone when the kind is read
-		"How did the hackers get in?":               Why,     // the means, worded as a cause
+		"Combien d'argent a été versé ?":            HowMuch,
+		"How did the hackers get in?":               Why, // the means, worded as a cause
 		"Comment les pirates sont-ils entrés ?":     Why,
 		"Comment s'appelle le port ?":               Open,
 		"Why did Paul Le Bihan quit his job?":       Why, // not his role

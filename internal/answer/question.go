@@ -287,6 +287,9 @@ func kindOf(ws []word, lang Lang) Kind {
 		case "when", "quand":
 			return When
 		case "combien":
+			if i+1 < len(ws) && ws[i+1].Elided && (moneyUnits[next] || next == "euros") {
+				return HowMuch // "combien d'argent"
+			}
 			if (next == "de" || next == "d") && !(i+2 < len(ws) && ws[i+2].Fold == "temps") || i+1 < len(ws) && ws[i+1].Elided {
 				return HowMany // "combien de salariés", "combien d'étudiants"
 			}
