@@ -113,6 +113,9 @@ func featuresOf(s string, surnames []string) features {
 			break
 		}
 	}
+	if !ft.Cause && strings.Contains(f, " par ") {
+		ft.Cause = explainedByRe.MatchString(f) // "la direction explique cette décision par la chute des commandes"
+	}
 	// The regular expressions are the costly part of building: run each
 	// only when the words it needs are there.
 	if strings.Contains(f, "ne ") || strings.Contains(f, "n'") {
@@ -129,6 +132,10 @@ func featuresOf(s string, surnames []string) features {
 // namingMarkers give a name: "connu sous le nom de LockNet", "baptisé Atlas".
 var namingMarkers = set("nom", "nomme", "nommee", "nommes", "baptise", "baptisee", "baptises", "appele", "appelee", "appeles", "surnomme", "surnommee",
 	"intitule", "intitulee", "denomme", "denommee", "s'appelle", "s'appellent")
+
+// explainedByRe finds a cause given as what explains or justifies
+// something: "explique cette décision par", "justifie la fermeture par".
+var explainedByRe = regexp.MustCompile(`\b(expliqu|justifi|motiv)\S* (\S+ ){1,4}par\b`)
 
 // placeWords come before a place or a source: "à Paris", "chez Orange",
 // "du magazine Challenges".

@@ -19,6 +19,7 @@ func TestFeaturesOf(t *testing.T) {
 		{"Un défi qui incombera au futur patron.", features{Role: true}},
 		{"Le groupe, connu sous le nom de LockNet, menace.", features{Naming: true}},
 		{"Un satellite baptisé Atlas.", features{Naming: true}},
+		{"La direction explique cette décision par la chute des commandes.", features{Cause: true}},
 		{"rien à signaler", features{}},
 	}
 	for _, tt := range tests {
