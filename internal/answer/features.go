@@ -29,6 +29,7 @@ type features struct {
 	Newcomer bool     // nouveau, futur, successeur: who comes next
 	Negated  bool     // ne … pas / n'… jamais: "X did not ask" answers "who asked" badly
 	Naming   bool     // "connu sous le nom de", "baptisé", "intitulé": a name is given
+	Salary   bool     // salaire, rémunération, "payé": what someone earns
 }
 
 var (
@@ -103,6 +104,7 @@ func featuresOf(s string, surnames []string) features {
 		ft.Role = ft.Role || roleNouns[w]
 		ft.Newcomer = ft.Newcomer || newcomerWords[w]
 		ft.Naming = ft.Naming || namingMarkers[w]
+		ft.Salary = ft.Salary || salaryWords[w]
 		if slices.Contains(surnames, w) {
 			ft.People = append(ft.People, w)
 		}
@@ -128,6 +130,10 @@ func featuresOf(s string, surnames []string) features {
 	ft.Names = innerCapitals(s)
 	return ft
 }
+
+// salaryWords say what someone earns.
+var salaryWords = set("salaire", "salaires", "remuneration", "remunere", "remuneree", "paye", "payee", "payes", "gagne", "gagnent", "touche", "touchent", "percoit", "percoivent",
+	"emoluments", "traitement", "brut", "bruts", "net", "nets", "smic", "prime", "primes", "empochent", "empoche")
 
 // namingMarkers give a name: "connu sous le nom de LockNet", "baptisé Atlas".
 var namingMarkers = set("nom", "nomme", "nommee", "nommes", "baptise", "baptisee", "baptises", "appele", "appelee", "appeles", "surnomme", "surnommee",

@@ -50,6 +50,8 @@ func TestAskUnseenNearMisses(t *testing.T) {
 		"Who won the Tour de France last year?", // "l'an dernier" is in two paragraphs, and no sign of a topic
 		"Qui a gagné le Tour de France l'an dernier ?",
 		"How many votes did Julie Caradec get?", // her paragraph has numbers, of euros
+		"How much does Julie Caradec get paid?", // an amount, but no salary
+		"Combien il gagne par mois, Paul Le Bihan ?",
 	} {
 		res, err := e.Ask(context.Background(), q)
 		if err != nil {

@@ -15,6 +15,7 @@ type question struct {
 	kind     Kind
 	says     bool // it asks what someone said or thinks: quotations fit
 	naming   bool // it asks what something is called
+	earns    bool // it asks what someone earns: only a salary answers
 	succeeds bool // it asks who or what replaces: the new, the future one fits
 	clock    bool // it asks at what time of day
 	money    bool // it asks for an amount of money
@@ -31,6 +32,7 @@ func (e *Engine) parse(q string) question {
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
 	qq.naming = naming(ws)
+	qq.earns = (qq.kind == HowMuch || qq.kind == HowMany) && asksEarnings(ws)
 	nouns := nounUses(ws, qq.lang)
 	for i, w := range ws {
 		if i > 0 && (w.Fold == "time" && ws[i-1].Fold == "what" || w.Fold == "heure" && strings.HasPrefix(ws[i-1].Fold, "quel")) {
@@ -357,6 +359,17 @@ func asksWhenNoun(ws []word) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// asksEarnings reports whether a question asks what someone earns: "how
+// much does the coach get paid?", "combien il gagne par mois ?".
+func asksEarnings(ws []word) bool {
+	for i, w := range ws {
+		if earnWords[w.Fold] || w.Fold == "paid" && i > 0 && (ws[i-1].Fold == "get" || ws[i-1].Fold == "gets" || ws[i-1].Fold == "is" || ws[i-1].Fold == "are") {
+			return true
+		}
 	}
 	return false
 }

@@ -84,7 +84,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 				}
 				strict = strict || fitsStrictly(kind, n.features)
 			}
-			if kind.strict() && !strict || kind == Age && !ageOfNamed(cs, s, para.Text) {
+			if kind.strict() && !strict || kind == Age && !ageOfNamed(cs, s, para.Text) || q.earns && !s.features.Salary {
 				continue
 			}
 			score += fit

@@ -147,6 +147,10 @@ var anyone = set("people", "persons", "person", "gens", "personnes", "personne",
 // whenNouns, asked about with what or which, ask when.
 var whenNouns = set("deadline", "date", "day", "year", "month", "season", "echeance", "jour", "annee", "mois", "saison")
 
+// earnWords ask what someone earns.
+var earnWords = set("earn", "earns", "earned", "salary", // not "salaries": it folds as "salariés"
+	"wage", "wages", "gagne", "gagnent", "gagnait", "salaire", "salaires", "remuneration", "touche", "palpe")
+
 // moneyUnits, after how much or combien, ask for an amount of money.
 var moneyUnits = set("money", "cash", "amount", "sum", "argent", "somme", "montant", "fric", "thune", "thunes", "pognon")
 
