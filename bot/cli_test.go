@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"guillemet/internal/guillemet"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,8 +54,10 @@ func TestAskJSONContract(t *testing.T) {
 	if a.Question != "who asked for the audit?" || top.Article != "article" || top.Paragraph != 3 {
 		t.Errorf("question %q, top %s/%d", a.Question, top.Article, top.Paragraph)
 	}
-	if !strings.Contains(top.Sentence, "qui a demandé un audit") || !strings.Contains(top.Passage, top.Sentence) {
-		t.Errorf("sentence %q not the answer or not inside passage", top.Sentence)
+	// A quotation that does not name its speaker carries the name after it.
+	snippet, found := strings.CutSuffix(top.Sentence, " — "+top.Speaker)
+	if !strings.Contains(snippet, "qui a demandé un audit") || !strings.Contains(top.Passage, snippet) || top.Speaker != "Pierre Paperon" || !found {
+		t.Errorf("sentence %q (speaker %q) not the answer, not inside passage, or not attributed", top.Sentence, top.Speaker)
 	}
 	item := raw["answers"].([]any)[0].(map[string]any)
 	for _, k := range []string{"article", "paragraph", "passage", "sentence", "speaker", "score"} {
@@ -178,6 +181,24 @@ func TestUsage(t *testing.T) {
 		}
 		if !strings.Contains(out+errOut, c.out) {
 			t.Errorf("%v: output lacks %q:\n%s%s", c.args, c.out, out, errOut)
+		}
+	}
+}
+
+func TestAttributed(t *testing.T) {
+	long := strings.Repeat("mot ", 72) // 288 characters
+	for _, c := range []struct {
+		a    guillemet.Answer
+		want string
+	}{
+		{guillemet.Answer{Sentence: "« Tout va bien », poursuit-il.", Speaker: "Pierre Paperon"}, "« Tout va bien », poursuit-il. — Pierre Paperon"},
+		{guillemet.Answer{Sentence: "« Tout va bien », dit Pierre Paperon.", Speaker: "Pierre Paperon"}, "« Tout va bien », dit Pierre Paperon."},
+		{guillemet.Answer{Sentence: "« Tout va bien », dit Paperon.", Speaker: "Pierre Paperon"}, "« Tout va bien », dit Paperon."}, // the surname is enough
+		{guillemet.Answer{Sentence: "Bercy n'a rien demandé.", Speaker: ""}, "Bercy n'a rien demandé."},
+		{guillemet.Answer{Sentence: long, Speaker: "Pierre Paperon"}, long}, // no room within the 300 characters
+	} {
+		if got := attributed(c.a); got != c.want {
+			t.Errorf("attributed(%q, %q) = %q, want %q", c.a.Sentence, c.a.Speaker, got, c.want)
 		}
 	}
 }

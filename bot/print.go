@@ -5,8 +5,10 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"guillemet/internal/guillemet"
+	"guillemet/internal/text"
 )
 
 // printer writes ask results for a person, or as the JSON contract.
@@ -20,7 +22,7 @@ func (p printer) result(res guillemet.Result) {
 	if p.json {
 		items := make([]answerItem, 0, len(res.Answers))
 		for _, a := range res.Answers {
-			items = append(items, answerItem{Article: a.Article, Paragraph: a.Paragraph, Passage: a.Passage, Sentence: a.Sentence, Speaker: a.Speaker, Score: a.Score})
+			items = append(items, answerItem{Article: a.Article, Paragraph: a.Paragraph, Passage: a.Passage, Sentence: attributed(a), Speaker: a.Speaker, Score: a.Score})
 		}
 		writeJSON(p.w, answerJSON{Question: res.Question, Found: res.Found, Answers: items})
 		return
@@ -88,4 +90,22 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// attributed is the snippet with who said it, when it lies in a quotation
+// whose words do not name the speaker ("…, poursuit-il"): the JSON
+// sentence stands alone, where people read the speaker on its own line.
+func attributed(a guillemet.Answer) string {
+	if a.Speaker == "" {
+		return a.Sentence
+	}
+	names := strings.Fields(text.Fold(a.Speaker))
+	if len(names) == 0 || strings.Contains(text.Fold(a.Sentence), names[len(names)-1]) {
+		return a.Sentence
+	}
+	s := a.Sentence + " — " + a.Speaker
+	if utf8.RuneCountInString(s) > guillemet.MaxSnippet {
+		return a.Sentence
+	}
+	return s
 }
