@@ -92,6 +92,9 @@ func (r *registry) merge(i int, c *candidate) {
 // findPeople finds the people named by the paragraphs and records where
 // each is mentioned (para.mentions, para.who). People come in order of
 // first mention.
+// placePrepositions come before a town: "à Nantes", "au Mans".
+var placePrepositions = map[string]bool{"a": true, "au": true, "aux": true, "vers": true, "depuis": true}
+
 func findPeople(paras []*para) []guillemet.Person {
 	var cands []candidate
 	for pi, p := range paras {
@@ -106,10 +109,14 @@ func findPeople(paras []*para) []guillemet.Person {
 			orgs[c.key] = true
 		}
 	}
-	alone := map[string]bool{} // words met alone, as a surname would be
+	alone := map[string]bool{}  // words met alone, as a surname would be
+	places := map[string]bool{} // words met after "à", as a town is: "à Nantes"
 	for i := range cands {
 		if c := &cands[i]; c.parts == 1 && !orgs[c.key] {
 			alone[c.key] = true
+			if ws := paras[c.para].words; c.first > 0 && placePrepositions[ws[c.first-1].fold] {
+				places[c.key] = true
+			}
 		}
 	}
 	// Full names first: a first name or a title, an apposition, a speech
@@ -119,7 +126,7 @@ func findPeople(paras []*para) []guillemet.Person {
 		if c.parts < 2 || (orgs[c.key] && !c.strong()) {
 			continue
 		}
-		if c.evidence() || (!c.org && c.parts == 2 && alone[c.surnames[0]]) {
+		if c.evidence() || (!c.org && c.parts == 2 && alone[c.surnames[0]] && !places[c.surnames[0]]) { // "Marathon de Nantes" is no one
 			r.add(c)
 		}
 	}

@@ -56,6 +56,11 @@ func (p *para) titleBefore(c *candidate) {
 	}
 	if c.gender == guillemet.Unknown && k > 0 && (p.joined(k-1) || p.elided(k-1)) {
 		c.gender = determiners[ws[k-1].fold]
+		// "le docteur Hélène Quéré": the article is the noun's, the first
+		// name the person's
+		if c.knownFirst && c.firstGender != guillemet.Unknown {
+			c.gender = c.firstGender
+		}
 	}
 }
 

@@ -214,3 +214,12 @@ func TestEvalArticles(t *testing.T) {
 		t.Errorf("minister = %+v", p)
 	}
 }
+
+// A town is no one's surname, and the article of a title is not the
+// gender of the woman who holds it.
+func TestPlacesAndTitles(t *testing.T) {
+	runAttributions(t, []attributionTest{
+		{"a town in a heading", "Marathon de Lyon : un record\n\nLe départ est donné à Lyon. Selon le docteur Hélène Morin, le coureur va bien. « Il est conscient », précise-t-elle.", []string{"Hélène Morin"}},
+		{"a masculine title, a masculine name", "Selon le docteur Paul Morin, le coureur va bien. « Il est conscient », précise-t-il.", []string{"Paul Morin"}},
+	})
+}
