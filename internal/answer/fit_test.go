@@ -74,3 +74,28 @@ func TestVerbAtTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenatedNames checks that a hyphenated name stays one concept, in
+// both languages, even when a part of it means something ("Flight").
+func TestHyphenatedNames(t *testing.T) {
+	e := portEngine(t)
+	for q, want := range map[string][]string{
+		"When is the 4-Flight system expected at Athis-Mons?":         {"4-flight", "athis-mons"},
+		"Pourquoi l'installation de 4-Flight a-t-elle été retardée ?": {"4-flight"},
+	} {
+		labels := map[string]bool{}
+		for _, c := range e.parse(q).concepts {
+			labels[c.Label] = true
+		}
+		for _, w := range want {
+			if !labels[w] {
+				t.Errorf("%q: no concept %q in %v", q, w, labels)
+			}
+		}
+		for _, part := range []string{"4", "flight", "athis", "mons"} {
+			if labels[part] {
+				t.Errorf("%q: the name's part %q is a concept of its own", q, part)
+			}
+		}
+	}
+}

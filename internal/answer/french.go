@@ -66,6 +66,31 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 		}
 		cs = append(cs, c)
 	}
+	return e.wholeNames(cs, ws)
+}
+
+// wholeNames makes one concept of the parts of a hyphenated name the
+// analyser split: "4-Flight", "Athis-Mons".
+func (e *Engine) wholeNames(cs []concept, ws []word) []concept {
+	for _, w := range ws {
+		if !w.Capital || !strings.Contains(w.Fold, "-") {
+			continue
+		}
+		parts := map[string]bool{}
+		for _, p := range strings.Split(w.Fold, "-") {
+			parts[p] = true
+		}
+		kept := cs[:0]
+		for _, c := range cs {
+			if !parts[c.Label] {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == len(cs) {
+			continue
+		}
+		cs = append(kept, concept{Label: w.Fold, Required: true, NameOnly: true, Alts: e.addAlt(nil, w.Fold, ownWord)})
+	}
 	return cs
 }
 

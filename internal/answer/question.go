@@ -218,7 +218,7 @@ func splitWords(s string) []word {
 			continue
 		}
 		r := []rune(w)
-		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]), First: i == 0, Elided: elided, Clitic: clitic})
+		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]) || hyphenedName(w), First: i == 0, Elided: elided, Clitic: clitic})
 	}
 	for i := 0; i+1 < len(out); i++ {
 		if nameParticles[out[i].Fold] && out[i+1].Capital {
@@ -226,6 +226,18 @@ func splitWords(s string) []word {
 		}
 	}
 	return out
+}
+
+// hyphenedName reports whether a hyphenated word has a capitalised part
+// after its first: "4-Flight" is a name as much as "Athis-Mons".
+func hyphenedName(w string) bool {
+	parts := strings.Split(w, "-")
+	for _, p := range parts[1:] {
+		if r, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 var nameParticles = map[string]bool{"le": true, "la": true, "les": true, "de": true, "du": true, "des": true, "van": true, "von": true, "der": true, "di": true, "da": true, "del": true, "el": true, "al": true}
