@@ -277,6 +277,31 @@ func (e *Engine) namesAsNames(cs []concept) []concept {
 // theCompany lets "the company", "l'entreprise", "the firm" also match
 // the organisation the article is about, named as such; not when the
 // question asks which company ("which company builds the turbines?").
+// aboutTerm stands in every paragraph of an article for the organisation
+// it is about: "Hepavia's largest shareholder" may be named in a
+// paragraph that never writes Hepavia.
+func aboutTerm(subject string) string { return "\x00about " + subject }
+
+// implied is what a name matches where the article does not write it but
+// is about it: a half, weaker than any rendering.
+const implied = 0.5
+
+// theSubject lets a name that is an article's subject match all of its
+// paragraphs, at a share.
+func (e *Engine) theSubject(cs []concept) []concept {
+	for i, c := range cs {
+		if !c.Required {
+			continue
+		}
+		for _, subject := range e.subject {
+			if subject != "" && conceptHas(c, subject) {
+				cs[i].Alts = append(cs[i].Alts, alt{Terms: []string{aboutTerm(subject)}, Factor: implied})
+			}
+		}
+	}
+	return cs
+}
+
 func (e *Engine) theCompany(cs []concept, focus string) []concept {
 	for i, c := range cs {
 		if !companyWords[c.Label] || c.Label == focus {

@@ -64,8 +64,9 @@ func (e *Engine) namesAround(cs []concept, b scored) bool {
 		if !c.Required {
 			continue
 		}
-		here := matchFactor(c, e.paras[b.article][b.para].terms) > 0
-		before := b.para > 0 && matchFactor(c, e.paras[b.article][b.para-1].terms) > 0
+		// implied is not named: "How many tourists visit Kerbrat?" needs Kerbrat written
+		here := matchFactor(c, e.paras[b.article][b.para].terms) > implied
+		before := b.para > 0 && matchFactor(c, e.paras[b.article][b.para-1].terms) > implied
 		if !here && !before {
 			return false
 		}

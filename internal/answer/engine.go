@@ -164,6 +164,17 @@ func New(articles []guillemet.Article) (*Engine, error) {
 	e.subject = make([]string, len(articles))
 	for a := range articles {
 		e.subject[a] = e.subjectOf(a)
+		if e.subject[a] == "" {
+			continue
+		}
+		// Every paragraph is about the article's subject, named or not.
+		about := aboutTerm(e.subject[a])
+		for _, pp := range e.paras[a] {
+			pp.terms[about] = true
+			for _, s := range pp.sentences {
+				s.terms[about] = true
+			}
+		}
 	}
 	return e, nil
 }

@@ -99,3 +99,26 @@ func TestHyphenatedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectImplied checks that the organisation an article is about is
+// matched, at a share, by its paragraphs that do not name it.
+func TestSubjectImplied(t *testing.T) {
+	e := testEngine(t, "testdata/biotech.txt")
+	q := e.parse("Who is the main shareholder of Hepalys?")
+	var name concept
+	for _, c := range q.concepts {
+		if c.Label == "hepalys" {
+			name = c
+		}
+	}
+	if !name.Required {
+		t.Fatalf("no required concept for Hepalys in %+v", q.concepts)
+	}
+	named, unnamed := e.paras[0][1].terms, e.paras[0][3].terms // "La biotech lyonnaise Hepalys…", "Le fonds Rhône Capital…"
+	if f := matchFactor(name, named); f != ownWord {
+		t.Errorf("the paragraph that names Hepalys matches it at %v, want %v", f, ownWord)
+	}
+	if f := matchFactor(name, unnamed); f != implied {
+		t.Errorf("the paragraph that does not name Hepalys matches it at %v, want %v", f, implied)
+	}
+}

@@ -79,7 +79,7 @@ func (e *Engine) parse(q string) question {
 		}
 		cs = kept
 	}
-	qq.concepts = e.weigh(e.namesAsNames(dedupe(e.theCompany(cs, focus))))
+	qq.concepts = e.theSubject(e.weigh(e.namesAsNames(dedupe(e.theCompany(cs, focus)))))
 	qq.focus(focus, afterVerb)
 	return qq
 }
