@@ -38,8 +38,11 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 	case q.current && s.features.Newcomer:
 		f -= 0.3 // "le patron actuel" is not "le futur patron"
 	}
-	if q.money && s.features.Money {
+	switch {
+	case q.money && s.features.Money:
 		f += moneyBonus // "how much was spent?": "1,8 million d'euros", not "trois ans"
+	case q.money && q.kind == HowMuch && s.features.Number:
+		f -= moneyBonus // a number, but not of euros: "mardi 14 octobre"
 	}
 	if q.naming && s.features.Naming {
 		f += namingBonus // "what's the group called?": "connu sous le nom de LockNet"
