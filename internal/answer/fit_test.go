@@ -122,3 +122,17 @@ func TestSubjectImplied(t *testing.T) {
 		t.Errorf("the paragraph that does not name Hepalys matches it at %v, want %v", f, implied)
 	}
 }
+
+func TestMoneyQuestionFit(t *testing.T) {
+	e := portEngine(t)
+	q := e.parse("How much will the new hangar cost?")
+	if !q.money || q.kind != HowMuch {
+		t.Fatalf("money %v kind %d", q.money, q.kind)
+	}
+	date := sentence{features: features{Number: true, Date: true}} // "mardi 14 octobre"
+	euros := sentence{features: features{Number: true, Money: true}}
+	// both hold a number; the amount of euros gains, the date loses
+	if got := q.fit(euros, nil) - q.fit(date, nil); got < 2*moneyBonus-1e-9 {
+		t.Errorf("an amount fits a money question %.2f better than a date, want %.2f", got, 2*moneyBonus)
+	}
+}
