@@ -103,6 +103,8 @@ func TestKindOf(t *testing.T) {
 		"what's the deadline to hand in the plan?": When,
 		"Quelle est la date limite ?":              When,
 		"What is the plan?":                        Open,
+		"Quelle somme l'État a-t-il versée ?":      HowMuch, // a sum is an amount
+		"What amount did the state give?":          HowMuch,
 	} {
 		if got := e.parse(q).kind; got != want {
 			t.Errorf("parse(%q).kind = %d, want %d", q, got, want)

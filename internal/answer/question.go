@@ -51,8 +51,14 @@ func (e *Engine) parse(q string) question {
 	}
 	e.spellOut(q, cs)
 	focus, afterVerb := focusWord(ws)
+	if focus == "" && qq.kind == Which && len(ws) > 1 && ws[0].Fold == "what" {
+		focus, afterVerb = nounAt(ws, 1) // "what amount", "what platform": as "which"
+	}
 	if (qq.kind == Which || qq.kind == Open) && asksWhenNoun(ws) {
 		qq.kind = When // "what's the deadline", "quelle est la date limite"
+	}
+	if qq.kind == Which && moneyUnits[focus] {
+		qq.kind, qq.money = HowMuch, true // "quelle somme", "what amount"
 	}
 	if qq.kind == When || focus == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
 		kept := cs[:0]
