@@ -291,3 +291,14 @@ func titleCase(w string) bool {
 	r, size := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) && strings.ToUpper(w[size:]) != w[size:]
 }
+
+// freshPeople reports whether a sentence names one of the corpus's people
+// that the question does not.
+func freshPeople(people []string, asked map[string]bool) bool {
+	for _, p := range people {
+		if !asked[p] {
+			return true
+		}
+	}
+	return false
+}

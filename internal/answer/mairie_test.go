@@ -52,6 +52,9 @@ func TestAskUnseenNearMisses(t *testing.T) {
 		"How many votes did Julie Caradec get?", // her paragraph has numbers, of euros
 		"How much does Julie Caradec get paid?", // an amount, but no salary
 		"Combien il gagne par mois, Paul Le Bihan ?",
+		"Comment s'appelle le policier qui a perquisitionné ?", // the article names no policeman
+		"What's the name of the officer who searched the offices?",
+		"How much did the police search cost?", // no euros in that paragraph
 	} {
 		res, err := e.Ask(context.Background(), q)
 		if err != nil {

@@ -11,15 +11,18 @@ import (
 
 // question is what Ask reads in a question.
 type question struct {
-	lang     Lang
-	kind     Kind
-	says     bool // it asks what someone said or thinks: quotations fit
-	naming   bool // it asks what something is called
-	earns    bool // it asks what someone earns: only a salary answers
-	succeeds bool // it asks who or what replaces: the new, the future one fits
-	clock    bool // it asks at what time of day
-	money    bool // it asks for an amount of money
-	current  bool // it asks who or what is in place now, not who comes next
+	lang   Lang
+	kind   Kind
+	says   bool // it asks what someone said or thinks: quotations fit
+	naming bool // it asks what something is called
+	earns  bool // it asks what someone earns: only a salary answers
+	// namesPerson: it asks a person's name ("comment s'appelle le
+	// coureur ?"): only a sentence naming someone answers.
+	namesPerson bool
+	succeeds    bool // it asks who or what replaces: the new, the future one fits
+	clock       bool // it asks at what time of day
+	money       bool // it asks for an amount of money
+	current     bool // it asks who or what is in place now, not who comes next
 	// unknownFocus: the noun it asks about is nowhere in the corpus
 	unknownFocus bool
 	focused      string // the label of the concept it asks about, if any
@@ -57,6 +60,7 @@ func (e *Engine) parse(q string) question {
 	if (qq.kind == Which || qq.kind == Open) && asksWhenNoun(ws) {
 		qq.kind = When // "what's the deadline", "quelle est la date limite"
 	}
+	qq.namesPerson = qq.naming && personNouns[namedNoun(ws)]
 	if qq.kind == Which && moneyUnits[focus] {
 		qq.kind, qq.money = HowMuch, true // "quelle somme", "what amount"
 	}
@@ -390,6 +394,28 @@ func asksEarnings(ws []word) bool {
 		}
 	}
 	return false
+}
+
+// namedNoun returns the noun whose name a naming question asks: "comment
+// s'appelle le coureur", "what's the name of the runner", "what is the
+// runner called".
+func namedNoun(ws []word) string {
+	for i, w := range ws {
+		if !namingWords[w.Fold] {
+			continue
+		}
+		for _, n := range ws[i+1:] {
+			if !determinerWords[n.Fold] && n.Fold != "of" && n.Fold != "du" && n.Fold != "de" && n.Fold != "des" && !copulas[n.Fold] {
+				return n.Fold
+			}
+		}
+		for j := i - 1; j > 0; j-- { // "what is the runner called"
+			if !copulas[ws[j].Fold] && !englishAuxiliaries[ws[j].Fold] {
+				return ws[j].Fold
+			}
+		}
+	}
+	return ""
 }
 
 // naming reports whether a question asks for a name.

@@ -77,15 +77,22 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			// marché attire de nombreux concurrents. L'israélien Hydrasense…"
 			fit, next := q.fit(s, asked), false
 			strict := fitsStrictly(kind, s.features)
+			paid := s.features.Money
+			named := q.namesPerson && freshPeople(s.features.People, asked)
 			if si+1 < len(pp.sentences) {
 				n := pp.sentences[si+1]
 				if f := followOn * fits(kind, n.features, q.speaker(n), asked); f > fit {
 					fit, next = f, true
 				}
 				strict = strict || fitsStrictly(kind, n.features)
+				paid = paid || n.features.Money
+				named = named || q.namesPerson && freshPeople(n.features.People, asked)
 			}
 			if kind.strict() && !strict || kind == Age && !ageOfNamed(cs, s, para.Text) || q.earns && !s.features.Salary {
 				continue
+			}
+			if q.money && kind == HowMuch && !paid || q.namesPerson && !named {
+				continue // "how much did Valdrex pay?" needs euros; "comment s'appelle le coureur ?" a name
 			}
 			score += fit
 			if (kind == HowMany || kind == HowMuch) && q.focused != "" && counts(focusOf(cs, q.focused), s.tokens, para.Text) {

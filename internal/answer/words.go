@@ -151,6 +151,14 @@ var whenNouns = set("deadline", "date", "day", "year", "month", "season", "echea
 var earnWords = set("earn", "earns", "earned", "salary", // not "salaries": it folds as "salariés"
 	"wage", "wages", "gagne", "gagnent", "gagnait", "salaire", "salaires", "remuneration", "touche", "palpe")
 
+// personNouns name people by what they are or do: asking their name asks
+// for a person's.
+var personNouns = set("coureur", "coureurs", "pompier", "pompiers", "victime", "victimes", "homme", "hommes", "femme", "femmes", "pilote", "conducteur", "conductrice",
+	"chauffeur", "enfant", "enfants", "patient", "patients", "joueur", "joueurs", "agent", "agents", "policier", "policiers", "gendarme", "gendarmes", "salarie", "salaries",
+	"ouvrier", "ouvriers", "eleve", "eleves", "etudiant", "etudiants", "suspect", "suspects", "blesse", "blesses", "medecin", "infirmier", "infirmiere", "passager", "passagers",
+	"runner", "runners", "firefighter", "firefighters", "victim", "victims", "man", "woman", "men", "women", "driver", "player", "players", "worker", "workers",
+	"student", "students", "officer", "officers", "nurse", "doctor", "passenger", "passengers", "guy", "person", "boy", "girl", "child", "kid")
+
 // moneyUnits, after how much or combien, ask for an amount of money.
 var moneyUnits = set("money", "cash", "amount", "sum", "argent", "somme", "montant", "fric", "thune", "thunes", "pognon")
 
