@@ -91,10 +91,10 @@ func whoNamed(cs []concept, toks []index.Token, para string, asked map[string]bo
 			continue
 		}
 		rest := strings.TrimLeft(para[t.End:], " \u00a0")
-		if verb && (agentFollows(rest, asked) || subjectBefore(para[:t.Start], asked)) {
-			return agentBonus
+		if verb && (agentFollows(rest, asked) || subjectBefore(para[:t.Start], asked) || agentNoun(t.Term) && holderFollows(rest, asked)) {
+			return agentBonus // "vendu": "Le vendeur, la famille Dufresne"
 		}
-		if noun && !succeeds && startsName(rest, asked) && !insideName(para, t) { // who replaces the coach is not the coach
+		if noun && !succeeds && holderFollows(rest, asked) && !insideName(para, t) { // who replaces the coach is not the coach
 			bonus = holderBonus
 		}
 	}
@@ -127,6 +127,34 @@ func agentFollows(rest string, asked map[string]bool) bool {
 		return false
 	}
 	return false
+}
+
+// holderFollows reports whether text after a role noun names who holds
+// it: "le directeur Jean Dupont", "Le vendeur, la famille Dufresne,".
+func holderFollows(rest string, asked map[string]bool) bool {
+	if startsName(rest, asked) {
+		return true
+	}
+	after, comma := strings.CutPrefix(rest, ",")
+	if !comma {
+		return false
+	}
+	ws := strings.Fields(after)
+	for i := 0; i < len(ws) && i <= 2; i++ { // "la famille", "le groupe"
+		if startsName(ws[i], asked) {
+			return true
+		}
+		if strings.ContainsAny(ws[i], ",;:.") {
+			return false
+		}
+	}
+	return false
+}
+
+// agentNoun reports whether a term is a noun of who does something:
+// vendeur, repreneur, fondatrice.
+func agentNoun(term string) bool {
+	return strings.HasSuffix(term, "eur") || strings.HasSuffix(term, "ric") || strings.HasSuffix(term, "eus")
 }
 
 // subjectBefore reports whether a name is the subject of the verb that

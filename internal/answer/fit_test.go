@@ -136,3 +136,24 @@ func TestMoneyQuestionFit(t *testing.T) {
 		t.Errorf("an amount fits a money question %.2f better than a date, want %.2f", got, 2*moneyBonus)
 	}
 }
+
+func TestHolderFollows(t *testing.T) {
+	for _, c := range []struct {
+		rest string
+		want bool
+	}{
+		{"Jean Dupont a dit", true},
+		{", la famille Dufresne, détenait le titre", true}, // an apposition after a comma
+		{", Bernard Lemoine, ancien directeur", true},
+		{"du port, qui", false},
+		{", qui a démissionné en mars. Marc", false}, // the clause ends first
+		{"", false},
+	} {
+		if got := holderFollows(c.rest, map[string]bool{}); got != c.want {
+			t.Errorf("holderFollows(%q) = %v, want %v", c.rest, got, c.want)
+		}
+	}
+	if !agentNoun("vendeur") || !agentNoun("fondatric") || agentNoun("vent") {
+		t.Error("agentNoun")
+	}
+}
