@@ -32,6 +32,8 @@ func TestAskSentenceShapes(t *testing.T) {
 		{"Is Thalès Pêche's request big?", "Thalès Pêche", "4 millions", ""},
 		// a number counts the noun asked about
 		{"Combien de salariés à la criée ?", "85 salariés", "85 salariés", ""},
+		// people in general count salariés
+		{"Combien de personnes travaillent à la criée ?", "85 salariés", "85 salariés", ""},
 		// a clock time is when; "the cause of" asks why
 		{"What time did the fire start?", "23 h 40", "23 h 40", ""},
 		{"What's the likely cause of the fire?", "court-circuit", "court-circuit", ""},

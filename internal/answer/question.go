@@ -73,6 +73,15 @@ func (e *Engine) parse(q string) question {
 		}
 		cs = kept
 	}
+	if qq.kind == HowMany && qq.lang == French && anyone[focus] {
+		for i, c := range cs {
+			if c.Label == focus { // "combien de personnes": salariés, habitants, voyageurs as "how many people"
+				for _, fr := range e.lex.Lookup("people") {
+					cs[i].Alts = e.addAlt(cs[i].Alts, fr, translation)
+				}
+			}
+		}
+	}
 	if qq.kind == HowMuch || qq.kind == HowMany {
 		for i, c := range cs {
 			if moneyUnits[c.Label] { // "combien d'argent": any amount is money
