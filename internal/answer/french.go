@@ -31,7 +31,7 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 			for _, s := range e.thes.Synonyms(surface) {
 				c.Alts = e.addAlt(c.Alts, s, sameMeaning)
 			}
-			if len(c.Alts) > 0 {
+			if len(c.Alts) > 0 && e.together(c) {
 				cs = append(cs, c)
 				i = j
 				continue
