@@ -39,8 +39,8 @@ func (e *Engine) spelledOut(acronym string) []alt {
 						if t.Position == last {
 							continue // a compound's inner word stands where the word does
 						}
-						if t.Position-last > maxAcronymGap && len(terms) > 0 {
-							break
+						if len(terms) > 0 && (t.Position-last > maxAcronymGap || strings.ContainsAny(para[toks[j-1].End:t.Start], ",;:.()«»\"")) {
+							break // "des services, l'intrusion" spells no DGSI
 						}
 						r, _ := utf8.DecodeRuneInString(text.Fold(text.StripElision(para[t.Start:t.End])))
 						if r != letters[len(terms)] {
@@ -66,6 +66,7 @@ func (e *Engine) spellOut(q string, cs []concept) {
 		if len(c.Alts) == 0 && !strings.Contains(c.Label, " ") && isAcronym(q, c.Label) {
 			cs[i].Alts = e.spelledOut(c.Label)
 			cs[i].NameOnly = false // spelled out in lower case: "directrice générale des services"
+			cs[i].Required = true  // "What does DNA stand for?": an acronym the corpus never uses is a name it never mentions
 		}
 	}
 }

@@ -191,10 +191,10 @@ func TestSnippetMarksMatchedWords(t *testing.T) {
 
 // TestAskOffTopic asks 40 questions about anything but the news (the
 // weather, recipes, trivia, in both languages) of every test article: the
-// engine must leave them unanswered. A few slip through today (8 of 720);
+// engine must leave them unanswered. A few slip through today (5 of 720);
 // the test fails if that grows.
 func TestAskOffTopic(t *testing.T) {
-	const maxAnswered = 12
+	const maxAnswered = 7
 	questions, err := os.ReadFile("testdata/offtopic.txt")
 	if err != nil {
 		t.Fatal(err)

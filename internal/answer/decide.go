@@ -22,7 +22,10 @@ const (
 // it matches several things the question asks, at least one of them not
 // a name ("Who's in charge of strategy and marketing at Cloudwatt?" when
 // the article never says "in charge").
-func (e *Engine) answers(cs []concept, b scored) bool {
+func (e *Engine) answers(cs []concept, b scored, advice bool) bool {
+	if advice {
+		return b.coverage >= 1 // all of it, or it is not about the article
+	}
 	switch {
 	case b.coverage >= minCoverage:
 		return true

@@ -55,6 +55,10 @@ func TestAskUnseenNearMisses(t *testing.T) {
 		"Comment s'appelle le policier qui a perquisitionné ?", // the article names no policeman
 		"What's the name of the officer who searched the offices?",
 		"How much did the police search cost?", // no euros in that paragraph
+		"How do I renovate my office?",         // advice, not news: only all of it would do
+		"Can you recommend a good virus scanner?",
+		"What does ANSSI stand for?", // an acronym the article never uses
+		"What does DGSI stand for?",  // "des services, l'intrusion" spells no DGSI
 	} {
 		res, err := e.Ask(context.Background(), q)
 		if err != nil {

@@ -16,6 +16,10 @@ type question struct {
 	says   bool // it asks what someone said or thinks: quotations fit
 	naming bool // it asks what something is called
 	earns  bool // it asks what someone earns: only a salary answers
+	// advice: "how do I cook rice?", "can you recommend a restaurant?"
+	// ask for help, not for the article; only a passage that holds all
+	// of it answers.
+	advice bool
 	// namesPerson: it asks a person's name ("comment s'appelle le
 	// coureur ?"): only a sentence naming someone answers.
 	namesPerson bool
@@ -35,6 +39,7 @@ func (e *Engine) parse(q string) question {
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
 	qq.naming = naming(ws)
+	qq.advice = asksAdvice(ws)
 	qq.earns = (qq.kind == HowMuch || qq.kind == HowMany) && asksEarnings(ws)
 	nouns := nounUses(ws, qq.lang)
 	for i, w := range ws {
@@ -425,6 +430,23 @@ func namedNoun(ws []word) string {
 		}
 	}
 	return ""
+}
+
+// asksAdvice recognises a request for help or advice.
+func asksAdvice(ws []word) bool {
+	for i, w := range ws {
+		if adviceWords[w.Fold] {
+			return true
+		}
+		if (w.Fold == "how" || w.Fold == "comment") && i+2 < len(ws) && (ws[i+1].Fold == "do" || ws[i+1].Fold == "can" || ws[i+1].Fold == "should") &&
+			(ws[i+2].Fold == "i" || ws[i+2].Fold == "you" || ws[i+2].Fold == "we") {
+			return true // "how do I…", "how can you…"; not "how did the hackers…"
+		}
+		if (w.Fold == "how" && i+1 < len(ws) && ws[i+1].Fold == "to") || (w.Fold == "comment" && i+1 < len(ws) && (ws[i+1].Fold == "faire" || ws[i+1].Fold == "je" || ws[i+1].Fold == "on")) {
+			return true
+		}
+	}
+	return false
 }
 
 // naming reports whether a question asks for a name.

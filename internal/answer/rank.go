@@ -131,7 +131,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		}
 	}
 	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
-	if len(best) == 0 || !e.answers(cs, best[0]) && !(best[0].coverage >= minAnchored && e.quotesNamed(q, best[0])) {
+	if len(best) == 0 || !e.answers(cs, best[0], q.advice) && !(best[0].coverage >= minAnchored && e.quotesNamed(q, best[0])) {
 		return nil, nil
 	}
 	if !e.namesAround(cs, best[0]) {

@@ -159,6 +159,9 @@ var personNouns = set("coureur", "coureurs", "pompier", "pompiers", "victime", "
 	"runner", "runners", "firefighter", "firefighters", "victim", "victims", "man", "woman", "men", "women", "driver", "player", "players", "worker", "workers",
 	"student", "students", "officer", "officers", "nurse", "doctor", "passenger", "passengers", "guy", "person", "boy", "girl", "child", "kid")
 
+// adviceWords ask the bot for help rather than about the article.
+var adviceWords = set("recommend", "recommande", "recommander", "suggest", "suggere", "conseille", "conseiller")
+
 // moneyUnits, after how much or combien, ask for an amount of money.
 var moneyUnits = set("money", "cash", "amount", "sum", "argent", "somme", "montant", "fric", "thune", "thunes", "pognon")
 
