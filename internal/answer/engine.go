@@ -139,7 +139,9 @@ func New(articles []guillemet.Article) (*Engine, error) {
 					for _, t := range e.idx.Analyze(s.quoted) {
 						s.speakerTerms[t.Term] = true
 					}
-					role := roles[s.quoted]
+					// the role the article gives, and the one set before the
+					// name in this paragraph: "dénonce la maire, Sophie Bertin"
+					role := roles[s.quoted] + " " + titleBefore(para.Text, s.quoted)
 					for _, t := range e.idx.Analyze(role) {
 						if r, _ := utf8.DecodeRuneInString(role[t.Start:t.End]); unicode.IsLower(r) { // maire, directeur; not Cloudwatt
 							s.speakerTerms[t.Term] = true
@@ -275,4 +277,25 @@ func (e *Engine) subjectOf(a int) string {
 		}
 	}
 	return best
+}
+
+// titleBefore returns the role nouns that stand right before a name in a
+// paragraph: "la maire, Sophie Bertin" gives "maire".
+func titleBefore(para, name string) string {
+	i := strings.Index(para, name)
+	if i < 0 {
+		return ""
+	}
+	ws := strings.Fields(para[:i])
+	var out []string
+	for j := len(ws) - 1; j >= 0 && j >= len(ws)-3; j-- {
+		if strings.ContainsAny(ws[j], ".!?»:") {
+			break // another sentence, or a quotation
+		}
+		w := strings.Trim(text.StripElision(ws[j]), ",")
+		if roleNouns[text.Fold(w)] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }

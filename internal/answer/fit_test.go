@@ -157,3 +157,17 @@ func TestHolderFollows(t *testing.T) {
 		t.Error("agentNoun")
 	}
 }
+
+func TestTitleBefore(t *testing.T) {
+	for _, c := range []struct{ para, name, want string }{
+		{"« Assez », dénonce la maire, Sophie Bertin, élue en 2020.", "Sophie Bertin", "maire"},
+		{"Le directeur du port Jean Dupont parle.", "Jean Dupont", "directeur"},
+		{"Le directeur est parti. Jean Dupont parle.", "Jean Dupont", ""}, // another sentence
+		{"Selon Jean Dupont, tout va bien.", "Jean Dupont", ""},
+		{"Rien.", "Jean Dupont", ""},
+	} {
+		if got := titleBefore(c.para, c.name); got != c.want {
+			t.Errorf("titleBefore(%q, %q) = %q, want %q", c.para, c.name, got, c.want)
+		}
+	}
+}
