@@ -12,9 +12,23 @@ import (
 // "editeurs" and "ÉDITEURS" compare equal. Typographic apostrophes and
 // non-breaking spaces become their plain forms.
 func Fold(s string) string {
+	folded := true // lower-case ASCII is its own folding: most words, no copy
+	for i := 0; i < len(s) && folded; i++ {
+		folded = s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z')
+	}
+	if folded {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		if r == utf8.RuneError {
 			continue
 		}
