@@ -92,7 +92,10 @@ var frenchEndings = []string{"erons", "eront", "erait", "aient", "issent", "ions
 // frenchKey is the synonym index's key for a French word or phrase: folded,
 // and for one word, stripped of its inflection.
 func frenchKey(s string) string {
-	k := text.Fold(strings.Join(strings.Fields(s), " "))
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") || strings.Contains(s, "\u00a0") || strings.Contains(s, "\u202f") || strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
+		s = strings.Join(strings.Fields(s), " ") // the common case, one space between words, needs no copy
+	}
+	k := text.Fold(s)
 	if strings.Contains(k, " ") {
 		return k
 	}

@@ -25,7 +25,8 @@ const maxThesaurusSynonyms = 16
 // lines and lines starting with '#' are skipped. A line of one member
 // is an error naming its line number.
 func ParseThesaurus(text string) (*Thesaurus, error) {
-	t := &Thesaurus{index: map[string][]int32{}}
+	members := strings.Count(text, "|") + strings.Count(text, "\n")
+	t := &Thesaurus{index: make(map[string][]int32, members), groups: make([][]string, 0, strings.Count(text, "\n"))}
 	n := 0
 	for line := range strings.Lines(text) {
 		n++
@@ -45,7 +46,8 @@ func ParseThesaurus(text string) (*Thesaurus, error) {
 		id := int32(len(t.groups))
 		t.groups = append(t.groups, group)
 		for _, m := range group {
-			for _, k := range []string{frenchKey(m), frenchKey(unreflexive(m))} {
+			k := frenchKey(m)
+			for _, k := range []string{k, unreflexive(k)} {
 				if ids := t.index[k]; len(ids) == 0 || ids[len(ids)-1] != id {
 					t.index[k] = append(ids, id)
 				}
@@ -95,13 +97,13 @@ func DefaultThesaurus() *Thesaurus {
 	return defaultThesaurus
 }
 
-// unreflexive drops the reflexive pronoun of a verb: a question's
+// unreflexive drops the reflexive pronoun of a verb's key: a question's
 // "s'installer" reaches the engine as "installer".
-func unreflexive(m string) string {
-	for _, p := range []string{"s'", "s’", "se "} {
-		if rest, ok := strings.CutPrefix(m, p); ok && !strings.Contains(rest, " ") {
-			return rest
+func unreflexive(key string) string {
+	for _, p := range []string{"s'", "se "} {
+		if rest, ok := strings.CutPrefix(key, p); ok && !strings.Contains(rest, " ") {
+			return frenchKey(rest) // "s'installer" was kept whole: strip its ending now
 		}
 	}
-	return m
+	return key
 }

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"guillemet/data"
 	"slices"
 	"strings"
 	"testing"
@@ -61,5 +62,13 @@ func TestDefaultThesaurus(t *testing.T) {
 	}
 	if got := th.Synonyms("flics"); !slices.Contains(got, "policiers") {
 		t.Errorf("Synonyms(flics) = %q", got)
+	}
+}
+
+func BenchmarkParseThesaurus(b *testing.B) {
+	for b.Loop() {
+		if _, err := ParseThesaurus(data.SynonymsFR); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
