@@ -23,17 +23,16 @@ type Engine struct {
 	articles []guillemet.Article
 	idx      *index.Index
 	lex      *lexicon.Lexicon
-	thes     *lexicon.Thesaurus // French words of one meaning: "flics", "policiers"
-	paras    [][]paragraph      // per article, per paragraph
-	terms    []string           // the index's dictionary, sorted, for near forms
-	surface  map[string]bool    // the corpus's words as written, folded
-	written  map[string]string  // a folded word of the corpus → its term: Thalès and "Thales" meet
-	spread   map[string]int     // in how many paragraphs each term occurs
-	lower    map[string]bool    // terms written in lower case somewhere: common words, not only names
-	capital  map[string]bool    // terms written with a capital somewhere: names can match them
-	acronym  map[string]bool    // terms written as acronyms (DG, PDG): short, yet specific
-	subject  []string           // per article, the term of the organisation it is about ("cloudwatt"), or ""
-	surnames []string           // of the corpus's people, folded
+	paras    [][]paragraph     // per article, per paragraph
+	terms    []string          // the index's dictionary, sorted, for near forms
+	surface  map[string]bool   // the corpus's words as written, folded
+	written  map[string]string // a folded word of the corpus → its term: Thalès and "Thales" meet
+	spread   map[string]int    // in how many paragraphs each term occurs
+	lower    map[string]bool   // terms written in lower case somewhere: common words, not only names
+	capital  map[string]bool   // terms written with a capital somewhere: names can match them
+	acronym  map[string]bool   // terms written as acronyms (DG, PDG): short, yet specific
+	subject  []string          // per article, the term of the organisation it is about ("cloudwatt"), or ""
+	surnames []string          // of the corpus's people, folded
 	overview guillemet.Overview
 	// renderings caches what addAlt makes of lexicon and corpus strings,
 	// families the corpus's words of a lexicon rendering's family.
@@ -62,15 +61,14 @@ type sentence struct {
 func New(articles []guillemet.Article) (*Engine, error) {
 	// The lexicon is parsed once per process; on a second core it costs a
 	// command-line start-up nothing while bleve builds the index.
-	lex, thes := make(chan *lexicon.Lexicon, 1), make(chan *lexicon.Thesaurus, 1)
-	go func() { lex <- lexicon.Default(); thes <- lexicon.DefaultThesaurus() }()
+	lex := make(chan *lexicon.Lexicon, 1)
+	go func() { lex <- lexicon.Default() }()
 	idx, err := index.Build(articles)
 	if err != nil {
 		<-lex
-		<-thes
 		return nil, err
 	}
-	e := &Engine{articles: articles, idx: idx, lex: <-lex, thes: <-thes, surface: map[string]bool{}, written: map[string]string{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}, capital: map[string]bool{}}
+	e := &Engine{articles: articles, idx: idx, lex: <-lex, surface: map[string]bool{}, written: map[string]string{}, spread: map[string]int{}, lower: map[string]bool{}, acronym: map[string]bool{}, capital: map[string]bool{}}
 	for _, a := range articles {
 		for _, p := range a.People {
 			if f := strings.Fields(text.Fold(p.Name)); len(f) > 0 {

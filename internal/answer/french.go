@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"guillemet/index"
+	"guillemet/internal/lexicon"
 	"guillemet/internal/text"
 )
 
@@ -28,7 +29,7 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 				}
 				c.Alts = e.addAlt(c.Alts, s, f)
 			}
-			for _, s := range e.thes.Synonyms(surface) {
+			for _, s := range lexicon.DefaultThesaurus().Synonyms(surface) {
 				c.Alts = e.addAlt(c.Alts, s, sameMeaning)
 			}
 			if len(c.Alts) > 0 && e.together(c) {
@@ -55,7 +56,7 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 		for _, s := range e.lex.Synonyms(surface) {
 			c.Alts = e.addAlt(c.Alts, s, synonym)
 		}
-		for _, s := range e.thes.Synonyms(surface) { // "flics": "policiers"
+		for _, s := range lexicon.DefaultThesaurus().Synonyms(surface) { // "flics": "policiers"
 			c.Alts = e.addAlt(c.Alts, s, sameMeaning)
 		}
 		for _, w := range e.family(surface) { // "département" and "départementale"
@@ -104,7 +105,7 @@ func (e *Engine) frenchPhrase(q string, toks []index.Token, i int) int {
 		if toks[j].Position-toks[i].Position > 5 {
 			continue
 		}
-		if p := q[toks[i].Start:toks[j].End]; (e.lex.IsFrenchPhrase(p) || e.thes.Has(p)) && !asks(p) {
+		if p := q[toks[i].Start:toks[j].End]; (e.lex.IsFrenchPhrase(p) || lexicon.DefaultThesaurus().Has(p)) && !asks(p) {
 			return j
 		}
 	}
