@@ -171,3 +171,24 @@ func TestTitleBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestPriceQuestion checks how "combien coûte un X" is read: X is the
+// focus, and the price verb is met by any amount of euros.
+func TestPriceQuestion(t *testing.T) {
+	q := portEngine(t).parse("Combien coûtera un ticket ?")
+	if q.kind != HowMuch || !q.prices || q.focused != "ticket" && q.focused != "" {
+		t.Fatalf("kind %d, prices %v, focus %q", q.kind, q.prices, q.focused)
+	}
+	priced := false
+	for _, c := range q.concepts {
+		for _, a := range c.Alts {
+			priced = priced || c.Label == "coutera" && len(a.Terms) == 1 && a.Terms[0] == amountTerm
+		}
+	}
+	if !priced {
+		t.Errorf("the price verb is not met by an amount: %+v", q.concepts)
+	}
+	if words, _ := focusWord(splitWords("Combien coûtera un ticket ?")); words != "ticket" {
+		t.Errorf("focus %q, want ticket", words)
+	}
+}

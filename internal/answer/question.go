@@ -16,6 +16,7 @@ type question struct {
 	says   bool // it asks what someone said or thinks: quotations fit
 	naming bool // it asks what something is called
 	earns  bool // it asks what someone earns: only a salary answers
+	prices bool // "combien coûte un ticket": the thing priced must be in the answer
 	// advice: "how do I cook rice?", "can you recommend a restaurant?"
 	// ask for help, not for the article; only a passage that holds all
 	// of it answers.
@@ -41,6 +42,9 @@ func (e *Engine) parse(q string) question {
 	qq.naming = naming(ws)
 	qq.advice = asksAdvice(ws)
 	qq.earns = (qq.kind == HowMuch || qq.kind == HowMany) && asksEarnings(ws)
+	for _, w := range ws {
+		qq.prices = qq.prices || qq.kind == HowMuch && (priceVerbs[w.Fold] || w.Fold == "cost" || w.Fold == "costs" || w.Fold == "price")
+	}
 	nouns := nounUses(ws, qq.lang)
 	for i, w := range ws {
 		if i > 0 && (w.Fold == "time" && ws[i-1].Fold == "what" || w.Fold == "heure" && strings.HasPrefix(ws[i-1].Fold, "quel")) {
@@ -89,7 +93,7 @@ func (e *Engine) parse(q string) question {
 	}
 	if qq.kind == HowMuch || qq.kind == HowMany {
 		for i, c := range cs {
-			if moneyUnits[c.Label] { // "combien d'argent": any amount is money
+			if moneyUnits[c.Label] || qq.kind == HowMuch && priceVerbs[c.Label] { // "combien d'argent", "combien coûte": any amount is money
 				cs[i].Alts = append(cs[i].Alts, alt{Terms: []string{amountTerm}, Factor: translation})
 			}
 		}
@@ -157,6 +161,8 @@ func focusWord(ws []word) (noun string, afterVerb bool) {
 				start = i + 2
 			} else if i+1 < len(ws) && ws[i+1].Elided {
 				start = i + 1 // "combien d'étudiants": the word lost its "d'"
+			} else if i+1 < len(ws) && priceVerbs[ws[i+1].Fold] {
+				start = i + 1 // "combien coûtera un ticket": the ticket is priced
 			}
 		case "which", "quel", "quelle", "quels", "quelles":
 			start = i + 1
@@ -183,9 +189,9 @@ var copulas = set("is", "are", "est", "sont")
 func nounAt(ws []word, start int) (noun string, afterVerb bool) {
 	j := start
 	// "how much is a ticket", "how much does a bottle cost": the noun after the article
-	if j+1 < len(ws) && (copulas[ws[j].Fold] || englishAuxiliaries[ws[j].Fold]) && determinerWords[ws[j+1].Fold] {
+	if j+1 < len(ws) && (copulas[ws[j].Fold] || englishAuxiliaries[ws[j].Fold] || priceVerbs[ws[j].Fold]) && determinerWords[ws[j+1].Fold] {
+		afterVerb = !priceVerbs[ws[j].Fold] // "combien coûte un ticket" prices the ticket
 		j += 2
-		afterVerb = true
 		for j < len(ws)-1 && ws[j].Capital {
 			j++
 		}

@@ -64,6 +64,9 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		if pm == 0 || kind == HowMany && q.focused != "" && !anyone[q.focused] && matchFactor(focusOf(cs, q.focused), pp.terms) == 0 {
 			continue // "how many votes" is not answered by a paragraph that never speaks of votes
 		}
+		if q.prices && q.focused != "" && matchFactor(focusOf(cs, q.focused), pp.terms) < translation && !e.headed(ref.Article, focusOf(cs, q.focused)) {
+			continue // "combien coûtent les frais d'inscription" is not answered by "charges"; the tramway of a story on the tramway may go unsaid
+		}
 		top := scored{article: ref.Article, para: ref.Paragraph, sent: -1, score: math.Inf(-1), coverage: covered(cs, pp.terms) / evidence}
 		carried := 0.0 // the best match, before any bonus
 		for si, s := range pp.sentences {
@@ -225,4 +228,15 @@ func onlyNumbers(cs []concept) bool {
 		}
 	}
 	return len(cs) > 0
+}
+
+// headed reports whether an article's heading names what a concept does:
+// the whole story is about it.
+func (e *Engine) headed(article int, c concept) bool {
+	for p, para := range e.articles[article].Paragraphs {
+		if para.Heading && matchFactor(c, e.paras[article][p].terms) >= translation {
+			return true
+		}
+	}
+	return false
 }

@@ -162,6 +162,9 @@ var personNouns = set("coureur", "coureurs", "pompier", "pompiers", "victime", "
 // adviceWords ask the bot for help rather than about the article.
 var adviceWords = set("recommend", "recommande", "recommander", "suggest", "suggere", "conseille", "conseiller")
 
+// priceVerbs, after combien, put a price on the noun that follows.
+var priceVerbs = set("coute", "coutent", "coutera", "couteront", "coutait", "coutaient", "vaut", "valent", "vaudra")
+
 // moneyUnits, after how much or combien, ask for an amount of money.
 var moneyUnits = set("money", "cash", "amount", "sum", "argent", "somme", "montant", "fric", "thune", "thunes", "pognon")
 
