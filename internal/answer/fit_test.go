@@ -192,3 +192,21 @@ func TestPriceQuestion(t *testing.T) {
 		t.Errorf("focus %q, want ticket", words)
 	}
 }
+
+// TestFrenchIntensifiers checks that "autant de", "pris du" and the like
+// are no topic of a French question.
+func TestFrenchIntensifiers(t *testing.T) {
+	e := portEngine(t)
+	for q, want := range map[string]string{
+		"Pourquoi ils ont pris autant de retard ?": "retard",
+		"Pourquoi ils ont tant de dettes ?":        "dettes",
+	} {
+		var labels []string
+		for _, c := range e.parse(q).concepts {
+			labels = append(labels, c.Label)
+		}
+		if len(labels) != 1 || labels[0] != want {
+			t.Errorf("%q: concepts %q, want only %q", q, labels, want)
+		}
+	}
+}

@@ -18,7 +18,7 @@ var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|
 var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp",
 	"ca", "cela", "ceci", "devant", "derriere", "parmi", "aupres",
 	"article", "texte", // "dans l'article": the article itself
-	"si")
+	"si", "autant", "tant", "tellement", "trop", "beaucoup") // "autant de retard": how much, not what
 
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
@@ -32,6 +32,7 @@ var speechVerbs = set("say", "says", "said", "saying", "tell", "tells", "told", 
 var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete", "etre", "a", "ont", "avait", "avaient", "aura", "auront", "avoir", "eu",
 	"fait", "font", "faisait", "fera", "feront", "faire", "va", "vont", "allait", "ira", "iront", "aller", "peut", "peuvent", "pourrait", "doit", "doivent", "devrait",
 	"veut", "veulent", "voulait", "vouloir", "voudrait", "pourra", "pourront", "pouvoir", "devra", "devront", "devoir", "faut", "faudra", "fallait",
+	"pris", "prend", "prennent", "prendre", // "pris du retard": the delay is what is asked
 	"y", "t", "il", "elle", "ils", "elles", "on",
 	// what someone says or thinks is the quotation itself, not a word of it
 	"dit", "disent", "dire", "pense", "pensent", "penser", "propos", "parle", "parlent", "parler")
