@@ -72,12 +72,24 @@ func (l *Lexicon) IsFrenchPhrase(french string) bool {
 }
 
 func (l *Lexicon) buildSynonyms() {
-	m := make(map[string][]int32)
+	m := make(map[string][]int32, len(l.entries)*mainSense)
 	for i := range l.entries {
-		for _, f := range l.entries[i].firstRenderings(mainSense) {
+		// The main renderings are the first of the first line: read them
+		// in place, without splitting the whole French side.
+		e := &l.entries[i]
+		rest, more := e.raw, e.more
+		for n := 0; n < mainSense; n++ {
+			if rest == "" {
+				if len(more) == 0 {
+					break
+				}
+				rest, more = more[0], more[1:]
+			}
+			var f string
+			f, rest, _ = strings.Cut(rest, "|")
 			k := frenchKey(f)
-			if n := len(m[k]); n == 0 || m[k][n-1] != int32(i) {
-				m[k] = append(m[k], int32(i))
+			if ids := m[k]; len(ids) == 0 || ids[len(ids)-1] != int32(i) {
+				m[k] = append(ids, int32(i))
 			}
 		}
 	}
