@@ -138,12 +138,18 @@ func (e *Engine) eachWord(q, phrase string, capital map[string]bool, skip func(l
 }
 
 // meet reports whether some paragraph matches every concept.
-func (e *Engine) meet(cs []concept) bool {
+func (e *Engine) meet(cs []concept) bool { return e.meetAt(cs, 0) }
+
+// meetAt reports whether some paragraph matches every concept better than
+// least: "chiffre" and "affaires" meet in "donne son interprétation…
+// l'affaire" only through a loose synonym (données).
+func (e *Engine) meetAt(cs []concept, least float64) bool {
 	for _, art := range e.paras {
 		for _, p := range art {
 			all := true
 			for _, c := range cs {
-				all = all && matchFactor(c, p.terms) > 0
+				f := matchFactor(c, p.terms)
+				all = all && f > 0 && f >= least
 			}
 			if all {
 				return true

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -208,5 +209,23 @@ func TestFrenchIntensifiers(t *testing.T) {
 		if len(labels) != 1 || labels[0] != want {
 			t.Errorf("%q: concepts %q, want only %q", q, labels, want)
 		}
+	}
+}
+
+// TestFrenchPhrases checks when a French phrase the lexicon knows, and the
+// article never says whole, is matched word by word: when its words meet
+// closely in one paragraph ("directeur du projet" for "chef de projet"),
+// not through a loose synonym ("chiffre d'affaires" is not "donne son
+// interprétation… l'affaire").
+func TestFrenchPhrases(t *testing.T) {
+	checkAsk(t, testEngine(t, "testdata/eval/metro.txt"), []askCase{
+		{"C'est qui le chef de projet ?", "directeur du projet", "Laurent Castaing", ""},
+	})
+	res, err := defaultEngine(t).Ask(context.Background(), "Quel est le chiffre d'affaires de Cloudwatt ?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Found {
+		t.Errorf("answered with %.80q", res.Answers[0].Sentence)
 	}
 }

@@ -32,42 +32,61 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 			for _, s := range lexicon.DefaultThesaurus().Synonyms(surface) {
 				c.Alts = e.addAlt(c.Alts, s, sameMeaning)
 			}
-			if len(c.Alts) > 0 && e.together(c) {
-				cs = append(cs, c)
-				i = j
-				continue
+			if len(c.Alts) == 0 || !e.together(c) {
+				// The article never says it whole: "chef de projet" may be
+				// "directeur du projet", word by word, when the words meet
+				// in a paragraph; "chiffre d'affaires" is not "l'affaire".
+				var words []concept
+				for k := i; k <= j; k++ {
+					if w, ok := e.frenchWord(q, toks[k], kind, capital); ok {
+						words = append(words, w)
+					}
+				}
+				if len(words) > 0 && e.meetAt(words, sameMeaning) {
+					cs = append(cs, words...)
+					i = j
+					continue
+				}
 			}
-			// The article never says it: "fonds d'aide" may be "fonds
-			// d'accompagnement", word by word.
+			cs = append(cs, c) // matched whole, or unmatched: it counts against coverage
+			i = j
+			continue
 		}
-		t := toks[i]
-		surface := text.Fold(q[t.Start:t.End])
-		if k := strings.LastIndexByte(surface, '\''); k >= 0 {
-			surface = surface[k+1:] // l'écosystème: the word is écosystème
+		if c, ok := e.frenchWord(q, toks[i], kind, capital); ok {
+			cs = append(cs, c)
 		}
-		if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || namingWords[surface] || frenchFillers[surface] || kind == Why && causeNouns[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
-			continue // "aura lieu": takes place
-		}
-		if prev := prevWord(q[:t.Start]); surface == "moment" && prev == "ce" || surface == "apres" && strings.HasSuffix(prev, "d") {
-			continue // "en ce moment", "d'après lui"
-		}
-		c := concept{Label: surface, Required: capital[surface], NameOnly: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
-		c.Alts = e.addAlt(nil, q[t.Start:t.End], ownWord)
-		for _, s := range e.lex.Synonyms(surface) {
-			c.Alts = e.addAlt(c.Alts, s, synonym)
-		}
-		for _, s := range lexicon.DefaultThesaurus().Synonyms(surface) { // "flics": "policiers"
-			c.Alts = e.addAlt(c.Alts, s, sameMeaning)
-		}
-		for _, w := range e.family(surface) { // "département" and "départementale"
-			c.Alts = e.addAlt(c.Alts, w, derived)
-		}
-		if !c.Required && !e.asWord(c.Alts) {
-			c.Alts = append(c.Alts, e.clipped(t.Term)...) // "agglo": the article's "Vernelles Agglo" is a name, its "agglomération" a word
-		}
-		cs = append(cs, c)
 	}
 	return e.wholeNames(cs, ws)
+}
+
+// frenchWord renders one word of a French question, or reports that it
+// says how the question asks rather than what about.
+func (e *Engine) frenchWord(q string, t index.Token, kind Kind, capital map[string]bool) (concept, bool) {
+	surface := text.Fold(q[t.Start:t.End])
+	if k := strings.LastIndexByte(surface, '\''); k >= 0 {
+		surface = surface[k+1:] // l'écosystème: the word is écosystème
+	}
+	if questionWords[surface] || questionWords[t.Term] || lightVerbs[surface] || namingWords[surface] || frenchFillers[surface] || kind == Why && causeNouns[surface] || surface == "lieu" && avoir[prevWord(q[:t.Start])] {
+		return concept{}, false // "aura lieu": takes place
+	}
+	if prev := prevWord(q[:t.Start]); surface == "moment" && prev == "ce" || surface == "apres" && strings.HasSuffix(prev, "d") {
+		return concept{}, false // "en ce moment", "d'après lui"
+	}
+	c := concept{Label: surface, Required: capital[surface], NameOnly: capital[surface], Verb: frenchVerb(q[:t.Start], surface)}
+	c.Alts = e.addAlt(nil, q[t.Start:t.End], ownWord)
+	for _, s := range e.lex.Synonyms(surface) {
+		c.Alts = e.addAlt(c.Alts, s, synonym)
+	}
+	for _, s := range lexicon.DefaultThesaurus().Synonyms(surface) { // "flics": "policiers"
+		c.Alts = e.addAlt(c.Alts, s, sameMeaning)
+	}
+	for _, w := range e.family(surface) { // "département" and "départementale"
+		c.Alts = e.addAlt(c.Alts, w, derived)
+	}
+	if !c.Required && !e.asWord(c.Alts) {
+		c.Alts = append(c.Alts, e.clipped(t.Term)...) // "agglo": the article's "Vernelles Agglo" is a name, its "agglomération" a word
+	}
+	return c, true
 }
 
 // wholeNames makes one concept of the parts of a hyphenated name the
