@@ -171,8 +171,8 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 	// States" is a name when the lexicon writes it as one (États-Unis).
 	named := len(t.French) == 0 || capitalised(t.French[0])
 	c.Required = req && (!t.Phrase || named && allCapital(t.English, capital)) && (t.Lemma == "" || !isAcronym(q, t.English))
-	c.NameOnly = c.Required && named                         // Paris, not American or Saturday
-	if e.surface[t.English] && (len(t.English) > 3 || req) { // a name or a loanword the article uses as is ("go" is not "50 Go")
+	c.NameOnly = c.Required && named                                                              // Paris, not American or Saturday
+	if e.surface[t.English] && (len(t.English) > 3 || req) && (req || e.writesLower(t.English)) { // a name or a loanword the article uses as is ("go" is not "50 Go"; "union" is not "L'Union maritime")
 		c.Alts = e.addAlt(c.Alts, t.English, ownWord)
 	}
 	for i, fr := range t.French {
@@ -308,4 +308,11 @@ func allCapital(phrase string, capital map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// writesLower reports whether the article writes a word in lower case
+// somewhere: a loanword it uses ("cloud"), not only a part of a name.
+func (e *Engine) writesLower(word string) bool {
+	t := e.written[word]
+	return t != "" && e.lower[t]
 }

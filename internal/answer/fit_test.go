@@ -229,3 +229,16 @@ func TestFrenchPhrases(t *testing.T) {
 		t.Errorf("answered with %.80q", res.Answers[0].Sentence)
 	}
 }
+
+// TestLoanwords checks that an English word the article writes as is
+// matches as itself only when the article uses it as a word, not only
+// inside a name ("union" is not "L'Union maritime").
+func TestLoanwords(t *testing.T) {
+	e := testEngine(t, "testdata/biotech.txt")
+	if !e.writesLower("biotech") {
+		t.Error("'La biotech lyonnaise': biotech is a word of the article")
+	}
+	if e.writesLower("rhone") {
+		t.Error("'Rhône Capital': rhone is only a name's")
+	}
+}
