@@ -171,8 +171,10 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 	// States" is a name when the lexicon writes it as one (États-Unis).
 	named := len(t.French) == 0 || capitalised(t.French[0])
 	c.Required = req && (!t.Phrase || named && allCapital(t.English, capital)) && (t.Lemma == "" || !isAcronym(q, t.English))
-	c.NameOnly = c.Required && named                                                              // Paris, not American or Saturday
-	if e.surface[t.English] && (len(t.English) > 3 || req) && (req || e.writesLower(t.English)) { // a name or a loanword the article uses as is ("go" is not "50 Go"; "union" is not "L'Union maritime")
+	c.NameOnly = c.Required && named // Paris, not American or Saturday
+	// A name, or a loanword the article uses as is: "go" is not "50 Go",
+	// and "union" is not "L'Union maritime".
+	if e.surface[t.English] && (len(t.English) > 3 || req) && (req || e.writesLower(t.English)) {
 		c.Alts = e.addAlt(c.Alts, t.English, ownWord)
 	}
 	for i, fr := range t.French {
