@@ -63,10 +63,13 @@ func (e *Engine) spelledOut(acronym string) []alt {
 // corpus never does, the words the corpus spells it out with.
 func (e *Engine) spellOut(q string, cs []concept) {
 	for i, c := range cs {
-		if len(c.Alts) == 0 && !strings.Contains(c.Label, " ") && isAcronym(q, c.Label) {
-			cs[i].Alts = e.spelledOut(c.Label)
-			cs[i].NameOnly = false // spelled out in lower case: "directrice générale des services"
-			cs[i].Required = true  // "What does DNA stand for?": an acronym the corpus never uses is a name it never mentions
+		if strings.Contains(c.Label, " ") || !isAcronym(q, c.Label) || e.capital[c.Label] {
+			continue // not an acronym, or one the corpus writes
 		}
+		// "PV" the thesaurus renders, "DGS" the article spells out: words
+		// in lower case, not a name.
+		cs[i].Alts = append(cs[i].Alts, e.spelledOut(c.Label)...)
+		cs[i].NameOnly = false
+		cs[i].Required = len(cs[i].Alts) == 0 // "What does DNA stand for?": an acronym the corpus never uses is a name it never mentions
 	}
 }

@@ -36,6 +36,8 @@ func TestAskUnseenShapes(t *testing.T) {
 		{"Quel est le nom du virus ?", "Gorgone", "Gorgone", ""},
 		// "combien d'argent": any amount of money is the money asked for
 		{"Combien d'argent pour la rénovation ?", "plan de rénovation", "3 millions d'euros", ""},
+		// "PV", which the thesaurus renders: procès-verbaux
+		{"Les policiers ont mis combien de PV ?", "procès-verbaux", "trois procès-verbaux", ""},
 		// the age right after the name asked about
 		{"How old is Paul Le Bihan?", "Paul Le Bihan, 58 ans", "58 ans", ""},
 	})

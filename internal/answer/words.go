@@ -33,6 +33,7 @@ var lightVerbs = set("est", "sont", "etait", "etaient", "sera", "seront", "ete",
 	"fait", "font", "faisait", "fera", "feront", "faire", "va", "vont", "allait", "ira", "iront", "aller", "peut", "peuvent", "pourrait", "doit", "doivent", "devrait",
 	"veut", "veulent", "voulait", "vouloir", "voudrait", "pourra", "pourront", "pouvoir", "devra", "devront", "devoir", "faut", "faudra", "fallait",
 	"pris", "prend", "prennent", "prendre", // "pris du retard": the delay is what is asked
+	"mis", "met", "mettent", "mettre", // "ils ont mis combien de PV"
 	"y", "t", "il", "elle", "ils", "elles", "on",
 	// what someone says or thinks is the quotation itself, not a word of it
 	"dit", "disent", "dire", "pense", "pensent", "penser", "propos", "parle", "parlent", "parler")
