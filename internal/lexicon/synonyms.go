@@ -101,6 +101,10 @@ func (l *Lexicon) buildSynonyms() {
 // synonym index; longest first.
 var frenchEndings = []string{"erons", "eront", "erait", "aient", "issent", "ions", "iez", "ent", "ees", "ait", "ons", "era", "ez", "ee", "es", "er", "ir", "re", "is", "it", "e", "s", "i"}
 
+// minFrenchStem is the shortest stem an ending is stripped from: "votent"
+// and "voter" meet as "vot".
+const minFrenchStem = 3
+
 // frenchKey is the synonym index's key for a French word or phrase: folded,
 // and for one word, stripped of its inflection.
 func frenchKey(s string) string {
@@ -112,7 +116,7 @@ func frenchKey(s string) string {
 		return k
 	}
 	for _, e := range frenchEndings {
-		if len(k)-len(e) >= 4 && strings.HasSuffix(k, e) {
+		if len(k)-len(e) >= minFrenchStem && strings.HasSuffix(k, e) {
 			return k[:len(k)-len(e)]
 		}
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestThesaurus(t *testing.T) {
-	th, err := ParseThesaurus("# police\npolicier|policiers|flic|flics\n\nlicencier|viré|limogé\nvol|vols|larcin\nvol|vols|trajet en avion\ns'installer|s'implanter\n")
+	th, err := ParseThesaurus("# police\npolicier|policiers|flic|flics\n\nlicencier|viré|limogé\nvol|vols|larcin\nvol|vols|trajet en avion\ns'installer|s'implanter\nvoter|se prononcer\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,6 +22,7 @@ func TestThesaurus(t *testing.T) {
 		{"vol", []string{"larcin", "trajet en avion"}, []string{"vol"}},         // a word of two groups brings both
 		{"inconnu", nil, nil},
 		{"installer", []string{"s'implanter"}, nil}, // the question lost its "s'"
+		{"votent", []string{"se prononcer"}, nil},   // a short stem: vot
 	} {
 		got := th.Synonyms(c.word)
 		for _, w := range c.want {
