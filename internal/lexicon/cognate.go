@@ -78,6 +78,7 @@ var cognateRules = []cognateRule{
 	{"ic", []string{"ique"}, 4},
 	{"ial", []string{"iel", "ial"}, 5},
 	{"ual", []string{"uel", "ual"}, 5},
+	{"ian", []string{"ien"}, 5}, // technician, obstetrician
 	{"al", nil, 4},
 	{"ious", []string{"ieux"}, 6},
 	{"uous", []string{"ueux"}, 6},

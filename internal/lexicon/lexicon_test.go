@@ -246,6 +246,7 @@ func TestCognates(t *testing.T) {
 		{"history", "histoire"},
 		{"democracy", "democratie"},
 		{"economy", "economie"},
+		{"technician", "technicien"},
 		{"integrate", "integrer"},
 		{"candidate", "candidat"},
 		{"industrial", "industriel"},
