@@ -51,6 +51,20 @@ type askCase struct {
 	speaker  string
 }
 
+// checkUnanswered asks e each question and fails for any it answers.
+func checkUnanswered(t *testing.T, e *Engine, questions []string) {
+	t.Helper()
+	for _, q := range questions {
+		res, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Found {
+			t.Errorf("%q answered with paragraph %d: %.80q", q, res.Answers[0].Paragraph, res.Answers[0].Sentence)
+		}
+	}
+}
+
 func checkAsk(t *testing.T, e *Engine, cases []askCase) {
 	t.Helper()
 	for _, c := range cases {
