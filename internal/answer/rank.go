@@ -61,11 +61,8 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		pp := e.paras[ref.Article][ref.Paragraph]
 		para := e.articles[ref.Article].Paragraphs[ref.Paragraph]
 		pm := cover(cs, pp.terms)
-		if pm == 0 || kind == HowMany && q.focused != "" && !anyone[q.focused] && matchFactor(focusOf(cs, q.focused), pp.terms) == 0 {
-			continue // "how many votes" is not answered by a paragraph that never speaks of votes
-		}
-		if q.prices && q.focused != "" && matchFactor(focusOf(cs, q.focused), pp.terms) < translation && !e.headed(ref.Article, focusOf(cs, q.focused)) {
-			continue // "combien coûtent les frais d'inscription" is not answered by "charges"; the tramway of a story on the tramway may go unsaid
+		if pm == 0 || !e.passageHolds(q, cs, ref.Article, pp) {
+			continue
 		}
 		top := scored{article: ref.Article, para: ref.Paragraph, sent: -1, score: math.Inf(-1), coverage: covered(cs, pp.terms) / evidence}
 		carried := 0.0 // the best match, before any bonus
@@ -79,23 +76,14 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			// What is asked for often follows in the next sentence: "Le
 			// marché attire de nombreux concurrents. L'israélien Hydrasense…"
 			fit, next := q.fit(s, asked), false
-			strict := fitsStrictly(kind, s.features)
-			paid := s.features.Money
-			named := q.namesPerson && freshPeople(s.features.People, asked)
 			if si+1 < len(pp.sentences) {
 				n := pp.sentences[si+1]
 				if f := followOn * fits(kind, n.features, q.speaker(n), asked); f > fit {
 					fit, next = f, true
 				}
-				strict = strict || fitsStrictly(kind, n.features)
-				paid = paid || n.features.Money
-				named = named || q.namesPerson && freshPeople(n.features.People, asked)
 			}
-			if kind.strict() && !strict || kind == Age && !ageOfNamed(cs, s, para.Text) || q.earns && !s.features.Salary {
+			if !q.sentenceHolds(cs, pp.sentences, si, para.Text, asked) {
 				continue
-			}
-			if q.money && kind == HowMuch && !paid || q.namesPerson && !named {
-				continue // "how much did Valdrex pay?" needs euros; "comment s'appelle le coureur ?" a name
 			}
 			score += fit
 			if (kind == HowMany || kind == HowMuch) && q.focused != "" && counts(focusOf(cs, q.focused), s.tokens, para.Text) {
@@ -228,15 +216,4 @@ func onlyNumbers(cs []concept) bool {
 		}
 	}
 	return len(cs) > 0
-}
-
-// headed reports whether an article's heading names what a concept does:
-// the whole story is about it.
-func (e *Engine) headed(article int, c concept) bool {
-	for p, para := range e.articles[article].Paragraphs {
-		if para.Heading && matchFactor(c, e.paras[article][p].terms) >= translation {
-			return true
-		}
-	}
-	return false
 }
