@@ -212,20 +212,12 @@ func fitsStrictly(k Kind, f features) bool {
 // (or the speaker, when the question asks who said) beats a role noun,
 // which beats any other name.
 func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
-	fresh := func(names []string) bool {
-		for _, n := range names {
-			if !asked[n] {
-				return true
-			}
-		}
-		return false
-	}
 	switch {
-	case k == Who && (fresh(f.People) || speaker != "" && !asked[text.Fold(speaker)]):
+	case k == Who && (fresh(f.People, asked) || speaker != "" && !asked[text.Fold(speaker)]):
 		return 0.25 // callers pass a speaker only when the question asks who said
 	case k == Who && f.Role:
 		return 0.2
-	case k == Who && fresh(f.Names):
+	case k == Who && fresh(f.Names, asked):
 		return 0.1
 	case k == When && f.Calendar, (k == HowMany || k == HowMuch) && f.Number, k == Age && f.Age:
 		return 0.35
@@ -235,7 +227,7 @@ func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
 		return 0.4
 	case k == Where && f.Place:
 		return 0.25
-	case k == Which && fresh(f.Names):
+	case k == Which && fresh(f.Names, asked):
 		return 0.15
 	}
 	return 0

@@ -194,12 +194,7 @@ func startsName(s string, asked map[string]bool) bool {
 const nameless = 0.15
 
 func namesSomeone(s sentence, asked map[string]bool) bool {
-	for _, n := range append(s.features.People, s.features.Names...) {
-		if !asked[n] {
-			return true
-		}
-	}
-	return false
+	return fresh(s.features.People, asked) || fresh(s.features.Names, asked)
 }
 
 func nextOf(ss []sentence, i int) sentence {
@@ -320,11 +315,11 @@ func titleCase(w string) bool {
 	return unicode.IsUpper(r) && strings.ToUpper(w[size:]) != w[size:]
 }
 
-// freshPeople reports whether a sentence names one of the corpus's people
-// that the question does not.
-func freshPeople(people []string, asked map[string]bool) bool {
-	for _, p := range people {
-		if !asked[p] {
+// fresh reports whether some of a sentence's names (or people) are ones
+// the question does not hold.
+func fresh(names []string, asked map[string]bool) bool {
+	for _, n := range names {
+		if !asked[n] {
 			return true
 		}
 	}

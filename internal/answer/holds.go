@@ -28,12 +28,12 @@ func (q question) sentenceHolds(cs []concept, ss []sentence, si int, para string
 	s := ss[si]
 	strict := fitsStrictly(q.kind, s.features)
 	paid := s.features.Money
-	named := freshPeople(s.features.People, asked)
+	named := q.namesPerson && fresh(s.features.People, asked)
 	if si+1 < len(ss) {
 		n := ss[si+1]
 		strict = strict || fitsStrictly(q.kind, n.features)
 		paid = paid || n.features.Money
-		named = named || freshPeople(n.features.People, asked)
+		named = named || q.namesPerson && fresh(n.features.People, asked)
 	}
 	switch {
 	case q.kind.strict() && !strict:
