@@ -79,12 +79,12 @@ func New(articles []guillemet.Article) (*Engine, error) {
 	e.paras = make([][]paragraph, len(articles))
 	for a, art := range articles {
 		e.paras[a] = make([]paragraph, len(art.Paragraphs))
+		roles := map[string]string{}
+		for _, person := range art.People {
+			roles[person.Name] = person.Role
+		}
 		for p, para := range art.Paragraphs {
 			pp := paragraph{terms: map[string]bool{}}
-			roles := map[string]string{}
-			for _, p := range art.People {
-				roles[p.Name] = p.Role
-			}
 			quotes := quotesIn(art.Quotes, para.Number)
 			var named []string // the names of the sentence before, which a pronoun may stand for
 			for _, sp := range units(para.Text, para.Sentences) {
