@@ -13,9 +13,12 @@ import (
 // "limogé". A French question's words meet the article's through it.
 // A Thesaurus is immutable after ParseThesaurus and safe for concurrent use.
 type Thesaurus struct {
-	groups [][]string
+	groups [][]member
 	index  map[string][]int32 // frenchKey of a member → its groups
 }
+
+// member is a word or phrase of a group, with its key, worked out once.
+type member struct{ text, key string }
 
 // maxThesaurusSynonyms bounds what one word brings: a group is tight, but
 // a word in two long groups would flood a question.
@@ -26,7 +29,7 @@ const maxThesaurusSynonyms = 16
 // is an error naming its line number.
 func ParseThesaurus(text string) (*Thesaurus, error) {
 	members := strings.Count(text, "|") + strings.Count(text, "\n")
-	t := &Thesaurus{index: make(map[string][]int32, members), groups: make([][]string, 0, strings.Count(text, "\n"))}
+	t := &Thesaurus{index: make(map[string][]int32, members), groups: make([][]member, 0, strings.Count(text, "\n"))}
 	n := 0
 	for line := range strings.Lines(text) {
 		n++
@@ -34,20 +37,23 @@ func ParseThesaurus(text string) (*Thesaurus, error) {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		var group []string
+		var texts []string
 		for _, m := range strings.Split(line, "|") {
 			if m = strings.TrimSpace(m); m != "" {
-				group = appendUnique(group, m)
+				texts = appendUnique(texts, m)
 			}
 		}
-		if len(group) < 2 {
+		if len(texts) < 2 {
 			return nil, fmt.Errorf("thesaurus: line %d: a group needs two members: %q", n, line)
 		}
 		id := int32(len(t.groups))
+		group := make([]member, len(texts))
+		for i, m := range texts {
+			group[i] = member{text: m, key: frenchKey(m)}
+		}
 		t.groups = append(t.groups, group)
 		for _, m := range group {
-			k := frenchKey(m)
-			for _, k := range []string{k, unreflexive(k)} {
+			for _, k := range []string{m.key, unreflexive(m.key)} {
 				if ids := t.index[k]; len(ids) == 0 || ids[len(ids)-1] != id {
 					t.index[k] = append(ids, id)
 				}
@@ -64,8 +70,8 @@ func (t *Thesaurus) Synonyms(french string) []string {
 	var out []string
 	for _, id := range t.index[key] {
 		for _, m := range t.groups[id] {
-			if frenchKey(m) != key && len(out) < maxThesaurusSynonyms {
-				out = appendUnique(out, m)
+			if m.key != key && len(out) < maxThesaurusSynonyms {
+				out = appendUnique(out, m.text)
 			}
 		}
 	}
