@@ -93,13 +93,7 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 		}
 		// The article never says the phrase: "teachers strike" may still be
 		// "grève des professeurs", word by word.
-		for _, w := range strings.Fields(t.English) {
-			for _, wt := range e.lex.Translate(w) {
-				if !skip(wt) {
-					cs = append(cs, e.englishConcept(q, wt, capital))
-				}
-			}
-		}
+		cs = append(cs, e.phraseWords(q, t.English, capital, skip)...)
 	}
 	// Names and numbers the lexicon does not know still count as they are.
 	for _, w := range ws {
@@ -119,20 +113,27 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 // do not meet in one paragraph of the article either: then the phrase
 // stays one unmatched thing.
 func (e *Engine) eachWord(q, phrase string, capital map[string]bool, skip func(lexicon.Term) bool) []concept {
-	var cs []concept
-	for _, w := range strings.Fields(phrase) {
-		for _, wt := range e.lex.Translate(w) {
-			if !skip(wt) {
-				c := e.englishConcept(q, wt, capital)
-				if len(c.Alts) == 0 {
-					return nil // "school principal" with no principal named
-				}
-				cs = append(cs, c)
-			}
+	cs := e.phraseWords(q, phrase, capital, skip)
+	for _, c := range cs {
+		if len(c.Alts) == 0 {
+			return nil // "school principal" with no principal named
 		}
 	}
 	if !e.meet(cs) {
 		return nil // "share price": shares here, prices there
+	}
+	return cs
+}
+
+// phraseWords renders each word of a phrase as a concept of its own.
+func (e *Engine) phraseWords(q, phrase string, capital map[string]bool, skip func(lexicon.Term) bool) []concept {
+	var cs []concept
+	for _, w := range strings.Fields(phrase) {
+		for _, wt := range e.lex.Translate(w) {
+			if !skip(wt) {
+				cs = append(cs, e.englishConcept(q, wt, capital))
+			}
+		}
 	}
 	return cs
 }
