@@ -42,11 +42,9 @@ func (e *Engine) parse(q string) question {
 	qq.naming = naming(ws)
 	qq.advice = asksAdvice(ws)
 	qq.earns = (qq.kind == HowMuch || qq.kind == HowMany) && asksEarnings(ws)
-	for _, w := range ws {
-		qq.prices = qq.prices || qq.kind == HowMuch && (priceVerbs[w.Fold] || w.Fold == "cost" || w.Fold == "costs" || w.Fold == "price")
-	}
 	nouns := nounUses(ws, qq.lang)
 	for i, w := range ws {
+		qq.prices = qq.prices || qq.kind == HowMuch && (priceVerbs[w.Fold] || w.Fold == "cost" || w.Fold == "costs" || w.Fold == "price")
 		if i > 0 && (w.Fold == "time" && ws[i-1].Fold == "what" || w.Fold == "heure" && strings.HasPrefix(ws[i-1].Fold, "quel")) {
 			qq.clock = true // "what time", "à quelle heure"
 		}

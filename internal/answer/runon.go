@@ -31,7 +31,7 @@ func (e *Engine) causeFollows(q question, top scored, carried float64) (scored, 
 	s := e.paras[top.article][next].sentences[0]
 	opening := text.Fold(strings.TrimLeft(paras[next].Text[s.span.Start:s.span.End], " «\u00a0"))
 	for _, o := range causeOpeners {
-		if strings.HasPrefix(strings.ReplaceAll(opening, "’", "'"), o) {
+		if strings.HasPrefix(opening, o) { // folded: ’ is already '
 			// "En cause, deux épisodes climatiques." announces; the next sentence tells.
 			runOn := s.span.End-s.span.Start < shortOpening && len(e.paras[top.article][next].sentences) > 1
 			return scored{article: top.article, para: next, sent: 0, next: runOn, score: causeShare*carried + q.fit(s, nil), coverage: top.coverage}, true
