@@ -55,17 +55,11 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 		}
 	}
 	particles := map[string]bool{}
-	inName := map[string]bool{} // "athis" and "mons" of "Athis-Mons": the name is one word
 	for _, w := range ws {
 		particles[w.Fold] = particles[w.Fold] || w.Particle
-		if w.Capital && strings.Contains(w.Fold, "-") {
-			for _, p := range strings.Split(w.Fold, "-") {
-				inName[p] = true
-			}
-		}
 	}
 	skip := func(t lexicon.Term) bool {
-		return particles[t.English] || allIn(strings.Fields(t.English), inName) || questionWords[t.English] || eventVerbs[t.English] || kind == Why && (causeVerbs[t.English] || causeNouns[t.English] || startVerbs[t.English]) || speechVerbs[t.English] && !nouns[t.English] ||
+		return particles[t.English] || questionWords[t.English] || eventVerbs[t.English] || kind == Why && (causeVerbs[t.English] || causeNouns[t.English] || startVerbs[t.English]) || speechVerbs[t.English] && !nouns[t.English] ||
 			opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to"
 	}
 	for _, t := range e.lex.Translate(stripFillers(q)) {

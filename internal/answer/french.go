@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,7 +57,7 @@ func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 			cs = append(cs, c)
 		}
 	}
-	return e.wholeNames(cs, ws)
+	return cs
 }
 
 // frenchWord renders one word of a French question, or reports that it
@@ -89,8 +90,9 @@ func (e *Engine) frenchWord(q string, t index.Token, kind Kind, capital map[stri
 	return c, true
 }
 
-// wholeNames makes one concept of the parts of a hyphenated name the
-// analyser split: "4-Flight", "Athis-Mons".
+// wholeNames makes one concept of the parts of a hyphenated name that
+// the analyser or the lexicon split, in either language: "4-Flight" is
+// not a "flight", "Athis-Mons" is one name.
 func (e *Engine) wholeNames(cs []concept, ws []word) []concept {
 	for _, w := range ws {
 		if !w.Capital || !strings.Contains(w.Fold, "-") {
@@ -109,7 +111,10 @@ func (e *Engine) wholeNames(cs []concept, ws []word) []concept {
 		if len(kept) == len(cs) {
 			continue
 		}
-		cs = append(kept, concept{Label: w.Fold, Required: true, NameOnly: true, Alts: e.addAlt(nil, w.Fold, ownWord)})
+		cs = kept
+		if !slices.ContainsFunc(cs, func(c concept) bool { return c.Label == w.Fold }) {
+			cs = append(cs, concept{Label: w.Fold, Required: true, NameOnly: true, Alts: e.addAlt(nil, w.Fold, ownWord)})
+		}
 	}
 	return cs
 }

@@ -59,6 +59,7 @@ func (e *Engine) parse(q string) question {
 	} else {
 		cs = e.frenchConcepts(q, ws, qq.kind)
 	}
+	cs = e.wholeNames(cs, ws)
 	e.spellOut(q, cs)
 	focus, afterVerb := focusWord(ws)
 	if focus == "" && qq.kind == Which && len(ws) > 1 && ws[0].Fold == "what" {
