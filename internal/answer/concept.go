@@ -255,6 +255,35 @@ func equal(a, b []string) bool {
 	return true
 }
 
+// wholeNames makes one concept of the parts of a hyphenated name that
+// the analyser or the lexicon split, in either language: "4-Flight" is
+// not a "flight", "Athis-Mons" is one name.
+func (e *Engine) wholeNames(cs []concept, ws []word) []concept {
+	for _, w := range ws {
+		if !w.Capital || !strings.Contains(w.Fold, "-") {
+			continue
+		}
+		parts := map[string]bool{}
+		for _, p := range strings.Split(w.Fold, "-") {
+			parts[p] = true
+		}
+		kept := cs[:0]
+		for _, c := range cs {
+			if !parts[c.Label] {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == len(cs) {
+			continue
+		}
+		cs = kept
+		if !slices.ContainsFunc(cs, func(c concept) bool { return c.Label == w.Fold }) {
+			cs = append(cs, concept{Label: w.Fold, Required: true, NameOnly: true, Alts: e.addAlt(nil, w.Fold, ownWord)})
+		}
+	}
+	return cs
+}
+
 // namesAsNames keeps, for the names a question holds, only the renderings
 // the corpus writes with a capital: "Paris" is not the "pari" (bet) of
 // "le pari OpenStack".

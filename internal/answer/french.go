@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -88,35 +87,6 @@ func (e *Engine) frenchWord(q string, t index.Token, kind Kind, capital map[stri
 		c.Alts = append(c.Alts, e.clipped(t.Term)...) // "agglo": the article's "Vernelles Agglo" is a name, its "agglomération" a word
 	}
 	return c, true
-}
-
-// wholeNames makes one concept of the parts of a hyphenated name that
-// the analyser or the lexicon split, in either language: "4-Flight" is
-// not a "flight", "Athis-Mons" is one name.
-func (e *Engine) wholeNames(cs []concept, ws []word) []concept {
-	for _, w := range ws {
-		if !w.Capital || !strings.Contains(w.Fold, "-") {
-			continue
-		}
-		parts := map[string]bool{}
-		for _, p := range strings.Split(w.Fold, "-") {
-			parts[p] = true
-		}
-		kept := cs[:0]
-		for _, c := range cs {
-			if !parts[c.Label] {
-				kept = append(kept, c)
-			}
-		}
-		if len(kept) == len(cs) {
-			continue
-		}
-		cs = kept
-		if !slices.ContainsFunc(cs, func(c concept) bool { return c.Label == w.Fold }) {
-			cs = append(cs, concept{Label: w.Fold, Required: true, NameOnly: true, Alts: e.addAlt(nil, w.Fold, ownWord)})
-		}
-	}
-	return cs
 }
 
 // frenchPhrase returns the last token of the longest phrase of two to four
