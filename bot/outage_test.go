@@ -25,7 +25,7 @@ func TestRunBotWaitsForDiscord(t *testing.T) {
 	srv.FailNext("GET /gateway", 4, http.StatusBadGateway)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	stderr := &lockedBuffer{}
+	stderr := &discordtest.Logs{}
 	done := make(chan int, 1)
 	begin := time.Now()
 	go func() {
@@ -84,7 +84,7 @@ func TestRunBotStopsWhileWaitingForDiscord(t *testing.T) {
 	srv := discordtest.New(t)
 	srv.FailNext("GET /gateway", 1000, http.StatusServiceUnavailable)
 	ctx, cancel := context.WithCancel(context.Background())
-	stderr := &lockedBuffer{}
+	stderr := &discordtest.Logs{}
 	done := make(chan int, 1)
 	go func() {
 		done <- runBot(ctx, nil, envOf(map[string]string{"DISCORD_TOKEN": srv.Token, "DISCORD_API_URL": srv.URL}), &bytes.Buffer{}, stderr)

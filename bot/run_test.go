@@ -8,31 +8,12 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"guillemet/internal/discordtest"
 )
-
-// lockedBuffer collects the bot's stderr from its goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 
@@ -92,7 +73,7 @@ func TestRunBotServesUntilSIGTERM(t *testing.T) {
 	srv := discordtest.New(t)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
-	stderr := &lockedBuffer{}
+	stderr := &discordtest.Logs{}
 	done := make(chan int, 1)
 	go func() {
 		done <- runBot(ctx, nil, envOf(map[string]string{

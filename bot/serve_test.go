@@ -5,34 +5,16 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/hex"
+	"guillemet/internal/discordtest"
 	"io"
 	"net"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
-
-// safeBuffer collects what serveHTTP writes from its goroutines.
-type safeBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *safeBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *safeBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func TestServeHTTPConfigErrors(t *testing.T) {
 	pub, _, _ := ed25519.GenerateKey(nil)
@@ -61,7 +43,7 @@ func TestServeHTTPConfigErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout bytes.Buffer
-			stderr := &safeBuffer{}
+			stderr := &discordtest.Logs{}
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			code := serveHTTP(ctx, nil, func(k string) string { return tc.env[k] }, &stdout, stderr)
@@ -106,7 +88,7 @@ func TestHTTPAddr(t *testing.T) {
 func TestServeHTTP(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "HTTP_ADDR": "127.0.0.1:0", "LOG_LEVEL": "debug"}
-	stderr := &safeBuffer{}
+	stderr := &discordtest.Logs{}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan int, 1)
