@@ -131,9 +131,10 @@ func featuresOf(s string, surnames []string) features {
 	return ft
 }
 
-// salaryWords say what someone earns.
+// salaryWords say what someone earns. Not "traitement": a treatment far
+// more often than a civil servant's pay.
 var salaryWords = set("salaire", "salaires", "remuneration", "remunere", "remuneree", "paye", "payee", "payes", "gagne", "gagnent", "touche", "touchent", "percoit", "percoivent",
-	"emoluments", "traitement", "brut", "bruts", "net", "nets", "smic", "prime", "primes", "empochent", "empoche")
+	"emoluments", "brut", "bruts", "net", "nets", "smic", "prime", "primes", "empochent", "empoche")
 
 // namingMarkers give a name: "connu sous le nom de LockNet", "baptisé Atlas".
 var namingMarkers = set("nom", "nomme", "nommee", "nommes", "baptise", "baptisee", "baptises", "appele", "appelee", "appeles", "surnomme", "surnommee",

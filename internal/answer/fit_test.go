@@ -235,3 +235,41 @@ func TestLoanwords(t *testing.T) {
 		t.Error("'Rhône Capital': rhone is only a name's")
 	}
 }
+
+// TestQuestionWordsThatNameNothing checks words that must not become
+// concepts: the pronoun "I" is no name, and "next" in a when question
+// only says when.
+func TestQuestionWordsThatNameNothing(t *testing.T) {
+	e := testEngine(t, "testdata/mairie.txt")
+	for q, absent := range map[string]string{
+		"Until when can I get my money back?":           "i",
+		"When is the next council meeting?":             "next",
+		"C'est quand la prochaine réunion du conseil ?": "prochaine",
+	} {
+		for _, c := range e.parse(q).concepts {
+			if c.Label == absent {
+				t.Errorf("%q: concept %q (required %v)", q, c.Label, c.Required)
+			}
+		}
+	}
+}
+
+// TestAsksEarnings checks which questions ask what someone earns: only a
+// salary answers those.
+func TestAsksEarnings(t *testing.T) {
+	e := testEngine(t, "testdata/mairie.txt")
+	for q, want := range map[string]bool{
+		"How much does Laurent Berthaud make a year?":                 true,
+		"How much does she make?":                                     true,
+		"What is the mayor's salary?":                                 true,
+		"Quel est le salaire de la maire ?":                           true,
+		"How much does the town make from parking fees?":              false,
+		"What did the mayor say about salaries?":                      false,
+		"How much does Delaunay make a year?":                         false,
+		"Pourquoi le traitement des dossiers a-t-il pris du retard ?": false,
+	} {
+		if got := e.parse(q).earns; got != want {
+			t.Errorf("%q: earns = %v, want %v", q, got, want)
+		}
+	}
+}

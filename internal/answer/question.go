@@ -21,6 +21,9 @@ type question struct {
 	// ask for help, not for the article; only a passage that holds all
 	// of it answers.
 	advice bool
+	// personal: advice about the asker's own things ("how do I renovate
+	// my office?"), which no article knows.
+	personal bool
 	// namesPerson: it asks a person's name ("comment s'appelle le
 	// coureur ?"): only a sentence naming someone answers.
 	namesPerson bool
@@ -41,6 +44,7 @@ func (e *Engine) parse(q string) question {
 	qq.kind = kindOf(ws, qq.lang)
 	qq.naming = naming(ws)
 	qq.advice = asksAdvice(ws)
+	qq.personal = qq.advice && anyWord(ws, askersOwn)
 	qq.earns = (qq.kind == HowMuch || qq.kind == HowMany) && asksEarnings(ws)
 	nouns := nounUses(ws, qq.lang)
 	for i, w := range ws {
@@ -69,6 +73,9 @@ func (e *Engine) parse(q string) question {
 		qq.kind = When // "what's the deadline", "quelle est la date limite"
 	}
 	qq.namesPerson = qq.naming && personNouns[namedNoun(ws)]
+	if (qq.kind == Which || qq.kind == Open) && !qq.says {
+		qq.earns = qq.earns || asksEarnings(ws) // "quel est le salaire de…", "what's her salary?"
+	}
 	if qq.kind == Which && moneyUnits[focus] {
 		qq.kind, qq.money = HowMuch, true // "quelle somme", "what amount"
 	}
@@ -107,6 +114,9 @@ func (e *Engine) parse(q string) question {
 		cs = kept
 	}
 	qq.concepts = e.theSubject(e.weigh(e.namesAsNames(dedupe(e.theCompany(cs, focus)))))
+	if qq.kind == When { // "when is the next meeting": unless the article says "prochaine", "next" only says when
+		qq.concepts = slices.DeleteFunc(qq.concepts, func(c concept) bool { return nextWords[c.Label] && !c.Known })
+	}
 	qq.focus(focus, afterVerb)
 	return qq
 }
@@ -247,7 +257,8 @@ func splitWords(s string) []word {
 			continue
 		}
 		r := []rune(w)
-		out = append(out, word{Fold: text.Fold(w), Capital: unicode.IsUpper(r[0]) || hyphenedName(w), First: i == 0, Elided: elided, Clitic: clitic})
+		capital := (unicode.IsUpper(r[0]) || hyphenedName(w)) && w != "I" // "can I get…": the pronoun names no one
+		out = append(out, word{Fold: text.Fold(w), Capital: capital, First: i == 0, Elided: elided, Clitic: clitic})
 	}
 	for i := 0; i+1 < len(out); i++ {
 		if nameParticles[out[i].Fold] && out[i+1].Capital {
@@ -411,8 +422,19 @@ func asksEarnings(ws []word) bool {
 		if earnWords[w.Fold] || w.Fold == "paid" && i > 0 && (ws[i-1].Fold == "get" || ws[i-1].Fold == "gets" || ws[i-1].Fold == "is" || ws[i-1].Fold == "are") {
 			return true
 		}
+		if (w.Fold == "make" || w.Fold == "makes") && personBefore(ws[:i]) {
+			return true // "how much does Laurent Berthaud make a year?"; a company's "make" is its revenue
+		}
 	}
 	return false
+}
+
+// personBefore reports whether words end on a person: a pronoun, or a
+// first name and a surname.
+func personBefore(ws []word) bool {
+	n := len(ws)
+	return n > 0 && (ws[n-1].Fold == "he" || ws[n-1].Fold == "she") ||
+		n > 1 && ws[n-1].Capital && ws[n-2].Capital && !ws[n-2].First
 }
 
 // namedNoun returns the noun whose name a naming question asks: "comment
@@ -448,6 +470,16 @@ func asksAdvice(ws []word) bool {
 			return true // "how do I…", "how can you…"; not "how did the hackers…"
 		}
 		if (w.Fold == "how" && i+1 < len(ws) && ws[i+1].Fold == "to") || (w.Fold == "comment" && i+1 < len(ws) && (ws[i+1].Fold == "faire" || ws[i+1].Fold == "je" || ws[i+1].Fold == "on")) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyWord reports whether a question holds one of the words.
+func anyWord(ws []word, set map[string]bool) bool {
+	for _, w := range ws {
+		if set[w.Fold] {
 			return true
 		}
 	}

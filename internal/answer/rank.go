@@ -26,8 +26,8 @@ const followOn = 0.6
 
 func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, error) {
 	cs, kind := heaviestFirst(q.concepts), q.kind
-	if q.unknownFocus || onlyNumbers(cs) {
-		return nil, nil // "what's 2+2"
+	if q.unknownFocus || q.personal || onlyNumbers(cs) {
+		return nil, nil // "what's 2+2", "how do I fix my bike?"
 	}
 	total := 0.0
 	for _, c := range cs {

@@ -118,18 +118,23 @@ func clausesOf(para string, start, end int, surnames []string) []clause {
 
 // clauseSpans splits [start, end) after commas, semicolons, colons and
 // quotation marks, trimming spaces. Brackets do not split: "des éditeurs
-// (30)" is one piece of information.
+// (30)" is one piece of information, nor does a decimal comma ("1,8 million").
 func clauseSpans(para string, start, end int) []guillemet.Span {
 	var out []guillemet.Span
 	from := start
 	for i, r := range para[start:end] {
-		if strings.ContainsRune(",;:«»\"“”", r) {
+		if strings.ContainsRune(",;:«»\"“”", r) && !decimalComma(para, start+i) {
 			cut := start + i + utf8.RuneLen(r)
 			out = appendTrimmed(out, para, from, cut)
 			from = cut
 		}
 	}
 	return appendTrimmed(out, para, from, end)
+}
+
+// decimalComma reports whether the comma at i stands between two digits.
+func decimalComma(para string, i int) bool {
+	return para[i] == ',' && i > 0 && i+1 < len(para) && isDigit(para[i-1]) && isDigit(para[i+1])
 }
 
 func appendTrimmed(out []guillemet.Span, para string, a, b int) []guillemet.Span {
@@ -195,3 +200,5 @@ func cutWords(para string, c guillemet.Span, matched []match) (int, int) {
 	}
 	return lo, hi
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -2,6 +2,9 @@ package answer
 
 import "regexp"
 
+// nextWords, in a when question, ask when the next one is.
+var nextWords = set("next", "upcoming", "prochain", "prochaine", "prochains", "prochaines")
+
 // timeWords, in a when question, only ask when.
 var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "jour", "mois", "heure", "saison", "date", "temps", "deadline", "echeance")
 
@@ -160,6 +163,9 @@ var personNouns = set("coureur", "coureurs", "pompier", "pompiers", "victime", "
 	"ouvrier", "ouvriers", "eleve", "eleves", "etudiant", "etudiants", "suspect", "suspects", "blesse", "blesses", "medecin", "infirmier", "infirmiere", "passager", "passagers",
 	"runner", "runners", "firefighter", "firefighters", "victim", "victims", "man", "woman", "men", "women", "driver", "player", "players", "worker", "workers",
 	"student", "students", "officer", "officers", "nurse", "doctor", "passenger", "passengers", "guy", "person", "boy", "girl", "child", "kid")
+
+// askersOwn are the asker's possessives: "my office", "mon vélo".
+var askersOwn = set("my", "mine", "mon", "ma", "mes")
 
 // adviceWords ask the bot for help rather than about the article.
 var adviceWords = set("recommend", "recommande", "recommander", "suggest", "suggere", "conseille", "conseiller")
