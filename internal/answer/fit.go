@@ -78,9 +78,9 @@ const (
 
 // whoNamed is the bonus of a sentence where a name follows a verb the
 // question asks about, after "par" or "by", or a role it asks about.
-func whoNamed(cs []concept, toks []index.Token, para string, asked map[string]bool, succeeds bool) float64 {
-	bonus := 0.0
-	for _, t := range toks {
+func whoNamed(cs []concept, s sentence, para string, asked map[string]bool, succeeds bool) float64 {
+	bonus, acts := 0.0, false
+	for _, t := range s.tokens {
 		verb, noun := false, false
 		for _, c := range cs {
 			if conceptHas(c, t.Term) {
@@ -90,6 +90,7 @@ func whoNamed(cs []concept, toks []index.Token, para string, asked map[string]bo
 		if !verb && !noun {
 			continue
 		}
+		acts = acts || verb
 		rest := strings.TrimLeft(para[t.End:], " \u00a0")
 		if verb && (agentFollows(rest, asked) || subjectBefore(para[:t.Start], asked) || agentNoun(t.Term) && holderFollows(rest, asked)) {
 			return agentBonus // "vendu": "Le vendeur, la famille Dufresne"
@@ -98,8 +99,37 @@ func whoNamed(cs []concept, toks []index.Token, para string, asked map[string]bo
 			bonus = holderBonus
 		}
 	}
+	if acts && bonus == 0 && opensOnName(para[s.span.Start:s.span.End], s.features.People, asked) {
+		return holderBonus // "Le groupe Redstone, basé à Austin, a annoncé le rachat": the subject did it
+	}
 	return bonus
 }
+
+// opensOnName reports whether a sentence's subject is a name the question
+// does not hold: its first capitalised word, among its first few, after
+// a determiner and common nouns ("Le groupe américain Redstone…").
+func opensOnName(sentence string, people []string, asked map[string]bool) bool {
+	const maxLead = 4
+	ws := strings.Fields(sentence)
+	for i := 0; i < len(ws) && i < maxLead; i++ {
+		w := strings.Trim(text.StripElision(ws[i]), ",;:«»\"()")
+		if w == "" || functionWords[text.Fold(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			// a sentence's first word is a name only if it is a known person's ("Mais", "Selon" are not)
+			return startsName(w, asked) && (i > 0 || slices.Contains(people, text.Fold(w)))
+		}
+		if strings.ContainsAny(ws[i], ",;:") || leadPrepositions[text.Fold(w)] {
+			return false // "Le procès de Bernard Le Gall": a complement, not the subject
+		}
+	}
+	return false
+}
+
+// leadPrepositions end the subject a sentence opens with.
+var leadPrepositions = set("de", "du", "des", "d", "a", "au", "aux", "en", "pour", "par", "sur", "dans", "avec", "chez", "selon", "contre", "apres", "avant")
 
 // agentFollows reports whether text after a verb (or its noun, "rachat")
 // names who did it: "par Camille Ferrand", "en 2019 par X", "par le

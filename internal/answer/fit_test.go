@@ -273,3 +273,21 @@ func TestAsksEarnings(t *testing.T) {
 		}
 	}
 }
+
+func TestOpensOnName(t *testing.T) {
+	asked := map[string]bool{"lunaria": true}
+	for s, want := range map[string]bool{
+		"Le groupe Redstone Interactive, basé à Austin, a annoncé le rachat.": true,
+		"Le groupe américain Redstone a racheté le studio.":                   true,
+		"Le studio nantais Lunaria Games passe sous pavillon américain.":      false, // the name asked
+		"Le procès de Bernard Le Gall s'est ouvert lundi.":                    false, // a complement
+		"Le maire de Château-Gontier, Michel Perrault, craint la fermeture.":  false,
+		"« On nous a vendu un rachat pour grandir », dit-il.":                 false,
+		"Mais le rachat a été annoncé mardi.":                                 false, // a capital that opens the sentence
+		"Perrault a annoncé le rachat.":                                       true,  // a known person
+	} {
+		if got := opensOnName(s, []string{"perrault"}, asked); got != want {
+			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 				score += countBonus // "Elle emploie 92 salariés" for "combien de salariés ?"
 			}
 			if kind == Who {
-				score += whoNamed(cs, s.tokens, para.Text, asked, q.succeeds)
+				score += whoNamed(cs, s, para.Text, asked, q.succeeds)
 				if !namesSomeone(s, asked) && !namesSomeone(nextOf(pp.sentences, si), asked) {
 					score -= nameless // "who" is answered by someone
 				}
