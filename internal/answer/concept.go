@@ -110,10 +110,14 @@ func (e *Engine) render(s string, translated bool) rendering {
 			term = e.written[text.Fold(s)] // the stemmer reads Thales and Thalès apart
 		}
 		if e.idx.DocFreq(term) == 0 {
-			if term = e.near(term); term == "" {
+			switch near := e.near(term); {
+			case near != "":
+				term, r.factor = near, r.factor*nearForm
+			case !translated && e.misspelt(term) != "":
+				term, r.factor = e.misspelt(term), r.factor*misspelling // "Papperon", "Cloudwat"
+			default:
 				return rendering{}
 			}
-			r.factor *= nearForm
 		}
 		r.terms = append(r.terms, term)
 	}
@@ -142,6 +146,51 @@ func (e *Engine) near(term string) string {
 		}
 	}
 	return best
+}
+
+// misspelling is what a word typed one letter off is worth.
+const misspelling = 0.7
+
+// misspelt finds the one index term a question's own word is a typo of:
+// one letter added, dropped, changed or swapped, never the first, in a
+// word long enough that such a neighbour is not another word ("maire" is
+// not "marie"). Two candidates, and it is no typo.
+func (e *Engine) misspelt(term string) string {
+	const minTypo = 6
+	if len(term) < minTypo {
+		return ""
+	}
+	found := ""
+	for _, t := range e.terms {
+		if t[0] != term[0] || len(t) < len(term)-1 || len(t) > len(term)+1 || !oneEdit(term, t) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = t
+	}
+	return found
+}
+
+// oneEdit reports whether a and b differ by one insertion, deletion,
+// substitution or swap of adjacent bytes.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case i == len(a):
+		return len(b) == len(a)+1
+	case len(a) == len(b):
+		return a[i+1:] == b[i+1:] || i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	default:
+		return a[i:] == b[i+1:]
+	}
 }
 
 // nearEndings are the endings a near form may add: inflections and short

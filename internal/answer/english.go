@@ -162,6 +162,9 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 	for _, w := range strings.Fields(t.English) {
 		req = req || capital[w]
 	}
+	// A word no English dictionary entry knows, which the article only
+	// writes with a capital, is a name typed in lower case: "who is paperon".
+	req = req || t.Lemma == "" && !t.Phrase && e.surface[t.English] && !e.writesLower(t.English) && !isNumber(t.English)
 	// "Paris" is a name even if the lexicon knows it; "CEO" is a word; "United
 	// States" is a name when the lexicon writes it as one (États-Unis).
 	named := len(t.French) == 0 || capitalised(t.French[0])
@@ -169,8 +172,8 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 	c.NameOnly = c.Required && named // Paris, not American or Saturday
 	// A name, or a loanword the article uses as is: "go" is not "50 Go",
 	// and "union" is not "L'Union maritime".
-	if e.surface[t.English] && (len(t.English) > 3 || req) && (req || e.writesLower(t.English)) {
-		c.Alts = e.addAlt(c.Alts, t.English, ownWord)
+	if e.surface[t.English] && (len(t.English) > 3 || req) && (req || e.writesLower(t.English)) || req && !t.Phrase && t.Lemma == "" {
+		c.Alts = e.addAlt(c.Alts, t.English, ownWord) // the last: a name the article may spell one letter apart ("Papperon")
 	}
 	for i, fr := range t.French {
 		f := translation
