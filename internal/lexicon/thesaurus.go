@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -67,12 +68,21 @@ func ParseThesaurus(text string) (*Thesaurus, error) {
 // in the order the groups list them.
 func (t *Thesaurus) Synonyms(french string) []string {
 	key := frenchKey(french)
-	var out []string
+	var out, keys []string
 	for _, id := range t.index[key] {
 		for _, m := range t.groups[id] {
-			if m.key != key && len(out) < maxThesaurusSynonyms {
-				out = appendUnique(out, m.text)
+			if m.key == key {
+				continue
 			}
+			// The bound counts words, not forms: "payé", "payée", "payés"
+			// are one word, and a long group's last word still comes.
+			if !slices.Contains(keys, m.key) {
+				if len(keys) == maxThesaurusSynonyms {
+					continue
+				}
+				keys = append(keys, m.key)
+			}
+			out = appendUnique(out, m.text)
 		}
 	}
 	return out

@@ -8,7 +8,8 @@ import (
 )
 
 func TestThesaurus(t *testing.T) {
-	th, err := ParseThesaurus("# police\npolicier|policiers|flic|flics\n\nlicencier|viré|limogé\nvol|vols|larcin\nvol|vols|trajet en avion\ns'installer|s'implanter\nvoter|se prononcer\n")
+	th, err := ParseThesaurus("# police\npolicier|policiers|flic|flics\n\nlicencier|viré|limogé\nvol|vols|larcin\nvol|vols|trajet en avion\ns'installer|s'implanter\nvoter|se prononcer\n" +
+		"payer|payé|payée|payés|payées|paie|paye|régler|réglé|réglée|réglés|verser|versé|versée|versés|versées|débourser|déboursé|déboursée|financer\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,8 +22,9 @@ func TestThesaurus(t *testing.T) {
 		{"Viré", []string{"licencier", "limogé"}, nil},                          // folded
 		{"vol", []string{"larcin", "trajet en avion"}, []string{"vol"}},         // a word of two groups brings both
 		{"inconnu", nil, nil},
-		{"installer", []string{"s'implanter"}, nil}, // the question lost its "s'"
-		{"votent", []string{"se prononcer"}, nil},   // a short stem: vot
+		{"installer", []string{"s'implanter"}, nil},  // the question lost its "s'"
+		{"votent", []string{"se prononcer"}, nil},    // a short stem: vot
+		{"paie", []string{"financer", "payée"}, nil}, // forms count as one word, so a long group's last word still comes
 	} {
 		got := th.Synonyms(c.word)
 		for _, w := range c.want {
