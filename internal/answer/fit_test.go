@@ -291,3 +291,22 @@ func TestOpensOnName(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyWords checks questions that ask for an amount of money, which
+// euros answer before any other number.
+func TestMoneyWords(t *testing.T) {
+	e := portEngine(t)
+	for q, want := range map[string]bool{
+		"How much was the club fined?":               true,
+		"How much did the region invest?":            true,
+		"How much debt does the port have?":          true,
+		"Combien l'État a-t-il versé ?":              true,
+		"Quel est le montant de l'amende ?":          true,
+		"How much fish did the port land last year?": false,
+		"Combien de navires compte le port ?":        false,
+	} {
+		if got := e.parse(q).money; got != want {
+			t.Errorf("%q: money = %v, want %v", q, got, want)
+		}
+	}
+}
