@@ -240,8 +240,8 @@ func englishVerb(q string, t lexicon.Term) bool {
 		}
 		w = strings.ToLower(w)
 		words[i] = w
-		if w == t.English && i > 0 && englishAuxiliaries[words[i-1]] {
-			return true
+		if w == t.English && i > 0 && englishAuxiliaries[words[i-1]] && t.Lemma != "" {
+			return true // not a word no dictionary knows: "what did zorglub say" names someone
 		}
 		aux = aux || englishAuxiliaries[w] && i > 0
 	}

@@ -57,6 +57,8 @@ func TestVerbAtTheEnd(t *testing.T) {
 		{"When will the line open?", "open", true},
 		{"Who will be the boss of the combined bank?", "bank", false}, // a noun phrase after "of"
 		{"How do you make a pizza?", "pizza", false},
+		{"When did the strike start?", "start", true},
+		{"What did zorglub say about the port?", "zorglub", false}, // after "did", but no English word: a name
 	} {
 		var got *concept
 		q := e.parse(c.question)
