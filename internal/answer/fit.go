@@ -355,3 +355,17 @@ func fresh(names []string, asked map[string]bool) bool {
 	}
 	return false
 }
+
+// verbBonus is what a sentence gains, for a "what" question, when it does
+// what the question asks about: the answer is what follows the verb.
+const verbBonus = 0.2
+
+// doesAsked reports whether a sentence matches a verb of the question.
+func doesAsked(cs []concept, terms map[string]bool) bool {
+	for _, c := range cs {
+		if c.Verb && matchFactor(c, terms) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -39,6 +39,9 @@ func TestAskUnseenShapes(t *testing.T) {
 		{"Les policiers ont mis combien de PV ?", "procès-verbaux", "trois procès-verbaux", ""},
 		// the age right after the name asked about
 		{"How old is Paul Le Bihan?", "Paul Le Bihan, 58 ans", "58 ans", ""},
+		// what someone asks for follows the verb, not the sentence that names them in full
+		{"qu'est-ce que demande l'asso des usagers", "association des usagers", "réouverture du guichet", ""},
+		{"What do the residents' association want?", "association des usagers", "réouverture du guichet", ""},
 	})
 }
 
