@@ -71,7 +71,25 @@ func (e *Engine) addAlt(alts []alt, s string, factor float64) []alt {
 // own word (a cognate: "zorglubisation"): as unbounded as what users
 // type, so never kept.
 func (e *Engine) addGuessedAlt(alts []alt, s string, factor float64) []alt {
-	return appendRendering(alts, e.render(s, true), factor)
+	r := e.render(s, true)
+	if r.terms == nil {
+		r = e.nearCognate(s)
+	}
+	return appendRendering(alts, r, factor)
+}
+
+// nearCognate renders a one-word cognate by the near form of its stem: a
+// cognate is guessed without accents, and "irregularite" stems apart from
+// the article's "irrégularités" (irregular).
+func (e *Engine) nearCognate(s string) rendering {
+	toks := e.idx.Analyze(s)
+	if len(toks) != 1 || e.idx.DocFreq(toks[0].Term) > 0 {
+		return rendering{}
+	}
+	if near := e.near(toks[0].Term); near != "" && e.lower[near] {
+		return rendering{terms: []string{near}, factor: nearForm}
+	}
+	return rendering{}
 }
 
 func appendRendering(alts []alt, r rendering, factor float64) []alt {

@@ -33,3 +33,19 @@ func TestOneEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestCognateWithoutAccents checks that a cognate guessed without its
+// accent ("irregularite") meets the article's word, which the stemmer
+// cuts apart from it ("irrégularités" is "irregular").
+func TestCognateWithoutAccents(t *testing.T) {
+	e := testEngine(t, "testdata/mairie.txt")
+	for _, c := range e.parse("What irregularities does the association denounce?").concepts {
+		if c.Label == "irregularities" {
+			if !c.Known {
+				t.Errorf("irregularities: not matched, alts %v", c.Alts)
+			}
+			return
+		}
+	}
+	t.Error("no concept for irregularities")
+}
