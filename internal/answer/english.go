@@ -221,7 +221,9 @@ func (e *Engine) together(c concept) bool {
 // form ("asked", "hires") or a word after an auxiliary ("did … start").
 func englishVerb(q string, t lexicon.Term) bool {
 	if t.Phrase {
-		return false
+		// a phrasal verb typed inflected: "paying for", "took over"
+		ws := strings.Fields(t.English)
+		return len(ws) == 2 && particles[ws[1]] && t.Lemma != "" && t.Lemma != t.English
 	}
 	if t.Lemma != "" && t.Lemma != t.English && !strings.HasSuffix(t.English, "s") || commonVerbs[t.Lemma] {
 		return true
