@@ -221,9 +221,11 @@ func (e *Engine) together(c concept) bool {
 // form ("asked", "hires") or a word after an auxiliary ("did … start").
 func englishVerb(q string, t lexicon.Term) bool {
 	if t.Phrase {
-		// a phrasal verb typed inflected: "paying for", "took over"
+		// a phrasal verb typed inflected ("paying for", "took over"), or
+		// an idiom on a common verb ("come into force", "get rid of")
 		ws := strings.Fields(t.English)
-		return len(ws) == 2 && particles[ws[1]] && t.Lemma != "" && t.Lemma != t.English
+		lemma := strings.Fields(t.Lemma)
+		return len(ws) == 2 && particles[ws[1]] && t.Lemma != "" && t.Lemma != t.English || len(lemma) > 1 && commonVerbs[lemma[0]]
 	}
 	if t.Lemma != "" && t.Lemma != t.English && !strings.HasSuffix(t.English, "s") || commonVerbs[t.Lemma] {
 		return true
