@@ -132,7 +132,7 @@ var stopwords = set(
 	// prepositions and conjunctions
 	"of", "to", "in", "on", "at", "by", "for", "from", "with", "about", "as",
 	"into", "onto", "upon", "out", "off", "up", "down", "over", "than", "then",
-	"during", "throughout", "within", "among", "amongst", "per", "via",
+	"during", "through", "throughout", "across", "within", "among", "amongst", "per", "via",
 	"and", "or", "but", "nor", "if", "so", "whether", "while", "also", "too",
 	"very", "just", "even", "still", "yet", "ever", "else", "please",
 	"not", "no", "yes", "ok", "okay",
