@@ -80,7 +80,11 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 		}
 		if !t.Phrase || len(c.Alts) == 0 || e.together(c) { // "top scorer" the article never names stays one thing
 			if t.Phrase && len(c.Alts) > 0 {
-				c.Alts = e.wordByWord(c.Alts, t.English, skip) // "fishing boats": "navires" is part of it
+				words := t.English
+				if c.Verb { // "raised the alarm": the alarm, not any "levée"
+					_, words, _ = strings.Cut(words, " ")
+				}
+				c.Alts = e.wordByWord(c.Alts, words, skip) // "fishing boats": "navires" is part of it
 			}
 			cs = append(cs, c) // unmatched, it still counts against coverage
 			continue
@@ -225,7 +229,7 @@ func englishVerb(q string, t lexicon.Term) bool {
 		// an idiom on a common verb ("come into force", "get rid of")
 		ws := strings.Fields(t.English)
 		lemma := strings.Fields(t.Lemma)
-		return len(ws) == 2 && particles[ws[1]] && t.Lemma != "" && t.Lemma != t.English || len(lemma) > 1 && commonVerbs[lemma[0]]
+		return len(lemma) == len(ws) && len(ws) > 1 && lemma[0] != ws[0] || len(lemma) > 1 && commonVerbs[lemma[0]]
 	}
 	if t.Lemma != "" && t.Lemma != t.English && !strings.HasSuffix(t.English, "s") || commonVerbs[t.Lemma] {
 		return true

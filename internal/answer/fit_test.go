@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"guillemet/index"
+	"guillemet/internal/article"
+	"guillemet/internal/guillemet"
 )
 
 func TestSubjectBefore(t *testing.T) {
@@ -312,4 +314,17 @@ func TestMoneyWords(t *testing.T) {
 			t.Errorf("%q: money = %v, want %v", q, got, want)
 		}
 	}
+}
+
+// TestIdiomNotWordByWord checks that an idiom on a verb is not matched
+// by its verb alone: "raised the alarm" is the alert, not a fundraising.
+func TestIdiomNotWordByWord(t *testing.T) {
+	e, err := New([]guillemet.Article{article.Parse("fintech", "Une fintech sous enquête\n\n"+
+		"Neuf mois après avoir bouclé une levée de fonds de 45 millions d'euros, la start-up fait l’objet d’une enquête sur ses comptes.\n\n"+
+		"L'alerte est venue d’un ancien directeur financier, Julien Morvan, parti en mars.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	checkAsk(t, e, []askCase{{"Who raised the alarm about the accounts?", "L'alerte est venue", "Julien Morvan", ""}})
 }
