@@ -250,6 +250,7 @@ func TestQuestionWordsThatNameNothing(t *testing.T) {
 		"Until when can I get my money back?":           "i",
 		"When is the next council meeting?":             "next",
 		"C'est quand la prochaine réunion du conseil ?": "prochaine",
+		"Qu'a demandé le maire après la plainte ?":      "apres",
 	} {
 		for _, c := range e.parse(q).concepts {
 			if c.Label == absent {
@@ -327,4 +328,15 @@ func TestIdiomNotWordByWord(t *testing.T) {
 	}
 	defer e.Close()
 	checkAsk(t, e, []askCase{{"Who raised the alarm about the accounts?", "L'alerte est venue", "Julien Morvan", ""}})
+}
+
+// TestSayAsNoun checks that "say" as a noun asks for no quotation.
+func TestSayAsNoun(t *testing.T) {
+	e := testEngine(t, "testdata/mairie.txt")
+	if e.parse("Who gets the final say on the plan?").says {
+		t.Error("the final say: read as asking what someone said")
+	}
+	if !e.parse("What did the mayor say about the plan?").says {
+		t.Error("what did the mayor say: not read as asking what someone said")
+	}
 }

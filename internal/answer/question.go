@@ -532,6 +532,9 @@ func nounUses(ws []word, lang Lang) map[string]bool {
 		if determinerWords[ws[i-1].Fold] && !(lang == French && ws[i-1].Fold == "a") { // "il a dit": avoir, not an article
 			m[ws[i].Fold] = true
 		}
+		if lang == English && (modifiers[ws[i-1].Fold] || ws[i-1].Fold == "final") {
+			m[ws[i].Fold] = true // "the final say", "his last word"
+		}
 	}
 	return m
 }
