@@ -84,13 +84,24 @@ var roleNouns = set("patron", "patronne", "directeur", "directrice", "president"
 func featuresOf(s string, surnames []string) features {
 	f := text.Fold(s)
 	var ft features
-	// Digits: a year (1500–2099) is a date; any other number an amount.
-	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
-		if y, err := strconv.Atoi(n); err == nil && len(n) == 4 && y >= 1500 && y < 2100 {
+	// Digits: a year (1500–2099) is a date, a day of the month or a time
+	// of day ("14 janvier", "17 h 30") is part of one; any other number
+	// is an amount or a count.
+	for i := 0; i < len(f); {
+		if !isDigit(f[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(f) && isDigit(f[j]) {
+			j++
+		}
+		if y, err := strconv.Atoi(f[i:j]); err == nil && j-i == 4 && y >= 1500 && y < 2100 {
 			ft.Date, ft.Calendar = true, true
-		} else {
+		} else if !dayOrClock(f[:i], f[j:]) {
 			ft.Number = true
 		}
+		i = j
 	}
 	ft.Money = strings.Contains(s, "€") || strings.Contains(s, "$") || (strings.Contains(f, "euro") || strings.Contains(f, "dollar")) && moneyRe.MatchString(f)
 	if clockRe.MatchString(f) {
@@ -267,3 +278,24 @@ func quotedIn(para string, quotes []guillemet.Quote, start, end int) string {
 	}
 	return best
 }
+
+// dayOrClock reports whether the number between before and after is a day
+// of the month ("14 janvier", "1er mars") or part of a time of day ("17 h
+// 30", "14h").
+func dayOrClock(before, after string) bool {
+	after = strings.TrimPrefix(after, "er")
+	after = strings.TrimLeft(after, " \u00a0\u202f")
+	if strings.HasPrefix(after, "h") && (len(after) == 1 || !unicode.IsLetter(rune(after[1]))) {
+		return true // "17 h", "14h30"
+	}
+	if strings.HasSuffix(strings.TrimRight(before, " \u00a0\u202f"), " h") || strings.HasSuffix(before, "h") && len(before) > 1 && isDigit(before[len(before)-2]) {
+		return true // the minutes of "17 h 30", "14h30"
+	}
+	end := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(after)
+	}
+	return monthWords[after[:end]]
+}
+
+var monthWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre")

@@ -48,3 +48,21 @@ func TestMoneyFeature(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsAndDates checks which digits count: days of the month and
+// times of day are parts of dates, not counts.
+func TestCountsAndDates(t *testing.T) {
+	for s, number := range map[string]bool{
+		"Les ouvriers ont quitté le chantier à 17 h 30.": false,
+		"Il est arrivé à 14h30 le 3 mars.":               false,
+		"La réunion a eu lieu le 1er septembre 2024.":    false,
+		"La pétition a recueilli 2 450 signatures.":      true,
+		"Le 14 janvier, 38 spectacles ont été annulés.":  true,
+		"Une amende de 1,8 million d’euros.":             true,
+		"Le chantier a duré 3 mois.":                     true,
+	} {
+		if got := featuresOf(s, nil).Number; got != number {
+			t.Errorf("%q: Number = %v, want %v", s, got, number)
+		}
+	}
+}
