@@ -30,6 +30,7 @@ type features struct {
 	Negated  bool     // ne … pas / n'… jamais: "X did not ask" answers "who asked" badly
 	Naming   bool     // "connu sous le nom de", "baptisé", "intitulé": a name is given
 	Salary   bool     // salaire, rémunération, "payé": what someone earns
+	Measure  bool     // a number with a unit of measure: "130 km/h", "6,2 millimètres"
 }
 
 var (
@@ -46,6 +47,9 @@ var dateWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juill
 
 // moneyRe finds a currency: "euros", not "européen".
 var moneyRe = regexp.MustCompile(`\b(?:euros?|dollars?)\b`)
+
+// measureRe finds a number with a unit of measure, in folded text.
+var measureRe = regexp.MustCompile(`\d ?(?:km/h|km|m|cm|mm|kg|g|t|mw|gw|kw|twh|gwh|mwh|ha|°c?|%)(?:\W|$)|\d (?:kilometres?|metres?|centimetres?|millimetres?|tonnes?|kilos?|litres?|hectares?|degres?|megawatts?|gigawatts?|kilowatts?|terawattheures?|noeuds|pour ?cent|m3|metres cubes)\b`)
 
 // clockRe finds a time of day: "23 h 40", "14h", "8 h".
 var clockRe = regexp.MustCompile(`\b\d{1,2} ?h(?: ?\d{2})?\b`)
@@ -104,6 +108,7 @@ func featuresOf(s string, surnames []string) features {
 		i = j
 	}
 	ft.Money = strings.Contains(s, "€") || strings.Contains(s, "$") || (strings.Contains(f, "euro") || strings.Contains(f, "dollar")) && moneyRe.MatchString(f)
+	ft.Measure = ft.Number && measureRe.MatchString(f)
 	if clockRe.MatchString(f) {
 		ft.Date, ft.Calendar, ft.Clock = true, true, true // "vers 23 h 40", "à 14h"
 	}

@@ -66,3 +66,18 @@ func TestCountsAndDates(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureFeature(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Des rafales attendues jusqu'à 130 km/h.":            true,
+		"La fissure atteint 6,2 millimètres.":                true,
+		"Le parc produira 1 500 MW.":                         true,
+		"Deux des quatre scènes avaient subi des dégâts.":    false,
+		"Le taux de participation atteignait 62 % vendredi.": true,
+		"Le festival accueille 62 000 spectateurs.":          false,
+	} {
+		if got := featuresOf(s, nil).Measure; got != want {
+			t.Errorf("%q: Measure = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -44,6 +44,9 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 	case q.money && q.kind == HowMuch && s.features.Number:
 		f -= moneyBonus // a number, but not of euros: "mardi 14 octobre"
 	}
+	if q.measure && s.features.Measure {
+		f += moneyBonus // "how strong were the winds?": "130 km/h", not "deux des quatre scènes"
+	}
 	if q.naming && s.features.Naming {
 		f += namingBonus // "what's the group called?": "connu sous le nom de LockNet"
 	}

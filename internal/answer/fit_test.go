@@ -340,3 +340,18 @@ func TestSayAsNoun(t *testing.T) {
 		t.Error("what did the mayor say: not read as asking what someone said")
 	}
 }
+
+func TestMeasureQuestion(t *testing.T) {
+	e := portEngine(t)
+	for q, want := range map[string]bool{
+		"How strong were the winds?":      true,
+		"How far is the port from Brest?": true,
+		"How much did the state give?":    false,
+		"How long did the strike last?":   false,
+	} {
+		qq := e.parse(q)
+		if qq.kind != HowMuch || qq.measure != want {
+			t.Errorf("%q: kind %d, measure %v; want HowMuch, %v", q, qq.kind, qq.measure, want)
+		}
+	}
+}

@@ -29,6 +29,7 @@ type question struct {
 	namesPerson bool
 	succeeds    bool // it asks who or what replaces: the new, the future one fits
 	clock       bool // it asks at what time of day
+	measure     bool // it asks how strong, fast, far…: a number with its unit answers
 	money       bool // it asks for an amount of money
 	current     bool // it asks who or what is in place now, not who comes next
 	// unknownFocus: the noun it asks about is nowhere in the corpus
@@ -43,6 +44,7 @@ func (e *Engine) parse(q string) question {
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
 	qq.naming = naming(ws)
+	qq.measure = qq.kind == HowMuch && asksMeasure(ws)
 	qq.advice = asksAdvice(ws)
 	qq.personal = qq.advice && anyWord(ws, askersOwn)
 	qq.earns = (qq.kind == HowMuch || qq.kind == HowMany) && asksEarnings(ws)
@@ -354,10 +356,13 @@ func kindOf(ws []word, lang Lang) Kind {
 				return Age
 			case "many":
 				return HowMany
-			case "much", "long", "often", "far", "big", "large":
+			case "much", "long", "often", "big", "large", "bad", "serious", "expensive":
 				return HowMuch
 			case "did", "does", "do", "could", "can", "was", "were":
 				return Why // "how did the hackers get in?": the means, worded as a cause ("s'explique par une faille")
+			}
+			if measureWords[next] {
+				return HowMuch // "how strong were the winds?": "130 km/h"
 			}
 		case "comment":
 			if i == 0 && !naming(ws) {
@@ -480,6 +485,17 @@ func asksAdvice(ws []word) bool {
 func anyWord(ws []word, set map[string]bool) bool {
 	for _, w := range ws {
 		if set[w.Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// asksMeasure reports whether a question asks for a measure: "how
+// strong", "how far", "how deep".
+func asksMeasure(ws []word) bool {
+	for i := 1; i < len(ws); i++ {
+		if ws[i-1].Fold == "how" && measureWords[ws[i].Fold] {
 			return true
 		}
 	}

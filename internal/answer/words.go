@@ -165,6 +165,9 @@ var personNouns = set("coureur", "coureurs", "pompier", "pompiers", "victime", "
 	"runner", "runners", "firefighter", "firefighters", "victim", "victims", "man", "woman", "men", "women", "driver", "player", "players", "worker", "workers",
 	"student", "students", "officer", "officers", "nurse", "doctor", "passenger", "passengers", "guy", "person", "boy", "girl", "child", "kid")
 
+// measureWords, after "how", ask for a number with its unit.
+var measureWords = set("far", "strong", "fast", "high", "deep", "tall", "heavy", "wide", "hot", "cold", "thick", "powerful", "loud")
+
 // askersOwn are the asker's possessives: "my office", "mon vélo".
 var askersOwn = set("my", "mine", "mon", "ma", "mes")
 
