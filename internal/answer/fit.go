@@ -102,10 +102,32 @@ func whoNamed(cs []concept, s sentence, para string, asked map[string]bool, succ
 			bonus = holderBonus
 		}
 	}
+	if acts && cleft(para[s.span.Start:s.span.End], asked) {
+		return agentBonus // "C'est le préfet, Alain Castel, qui a signé l'arrêté": the one who did it, stressed
+	}
 	if acts && bonus == 0 && opensOnName(para[s.span.Start:s.span.End], s.features.People, asked) {
 		return holderBonus // "Le groupe Redstone, basé à Austin, a annoncé le rachat": the subject did it
 	}
 	return bonus
+}
+
+// cleft reports whether a sentence stresses who did something: "C'est le
+// préfet, Alain Castel, qui a signé", with a name the question lacks.
+func cleft(sentence string, asked map[string]bool) bool {
+	f := text.Fold(sentence)
+	if !strings.HasPrefix(f, "c'est ") && !strings.HasPrefix(f, "ce sont ") {
+		return false
+	}
+	k := strings.Index(sentence, " qui ")
+	if k < 0 {
+		return false
+	}
+	for _, w := range strings.Fields(sentence[:k])[1:] {
+		if w = strings.Trim(text.StripElision(w), ",;:«»\"()"); !functionWords[text.Fold(w)] && startsName(w, asked) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensOnName reports whether a sentence's subject is a name the question

@@ -355,3 +355,18 @@ func TestMeasureQuestion(t *testing.T) {
 		}
 	}
 }
+
+func TestCleft(t *testing.T) {
+	asked := map[string]bool{"castel": true}
+	for s, want := range map[string]bool{
+		"C’est le préfet du Finistère, Alain Castel, qui a signé l’arrêté.": true,
+		"C'est Météo-France qui a donné l'alerte.":                          true,
+		"C'est la troisième grève qui touche le réseau.":                    false,
+		"Le préfet, qui a signé l'arrêté, est Alain Castel.":                false,
+		"C'est Castel qui a signé.":                                         false, // the name the question holds
+	} {
+		if got := cleft(s, asked); got != want {
+			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	}
+}
