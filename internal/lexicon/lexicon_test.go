@@ -358,6 +358,7 @@ func TestTranslate(t *testing.T) {
 		{"In which season was it launched?", "season", "season", []string{"saison"}, false},
 		{"Who is the integrator?", "integrator", "integrator", []string{"intégrateur"}, false},
 		{"Who plays for the national team?", "national team", "national team", []string{"équipe nationale"}, true},
+		{"When do people get their money back?", "get money back", "get their money back", []string{"remboursement"}, true}, // a possessive inside a phrase
 	}
 	for _, tt := range tests {
 		terms := l.Translate(tt.question)

@@ -157,10 +157,17 @@ func (m *matcher) extend(i, j int, key []byte, bestN *int, bestIdx *int32) {
 		if j+1 < len(m.toks) && j+1-i < l.maxWords && !m.toks[j+1].brk {
 			if _, ok := l.prefix[string(k)]; ok {
 				m.extend(i, j+1, k, bestN, bestIdx)
+				// "get their money back" is "get money back": a possessive
+				// inside a phrase is no word of it
+				if _, own := possessives[m.toks[j+1].w]; own && j+2 < len(m.toks) && !m.toks[j+2].brk {
+					m.extend(i, j+2, k, bestN, bestIdx)
+				}
 			}
 		}
 	}
 }
+
+var possessives = set("my", "your", "his", "her", "its", "our", "their")
 
 // word translates the single token i.
 func (m *matcher) word(i int) (Term, bool) {
