@@ -251,6 +251,8 @@ func TestQuestionWordsThatNameNothing(t *testing.T) {
 		"When is the next council meeting?":             "next",
 		"C'est quand la prochaine réunion du conseil ?": "prochaine",
 		"Qu'a demandé le maire après la plainte ?":      "apres",
+		"Until when is the town hall closed?":           "until",
+		"Did anybody get hurt?":                         "anybody",
 	} {
 		for _, c := range e.parse(q).concepts {
 			if c.Label == absent {

@@ -84,7 +84,7 @@ func (e *Engine) parse(q string) question {
 	if qq.kind == When || focus == "temps" { // "what year", "quel jour", "combien de temps": the question word, not a concept
 		kept := cs[:0]
 		for _, c := range cs {
-			if !timeWords[c.Label] {
+			if !timeWords[c.Label] && !(qq.kind == When && (c.Label == "until" || c.Label == "till")) { // "until when" asks when
 				kept = append(kept, c)
 			}
 		}
