@@ -65,6 +65,7 @@ var numberWords = set("deux", "trois", "quatre", "cinq", "six", "sept", "huit", 
 
 var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d", "en raison", "a cause", "grace a", "du fait",
 	"s'explique", "expliquent par", "imputable", "imputables", "du a", "due a", "dus a", "dues a", "faute de", "puisque", "en effet", "c'est pourquoi", "a l'origine", "attribue", "attribuent", "impute", "imputent", "en cause", "explique par", "expliquent par", "la piste d", "la piste du", "la piste de", "l'hypothese d", "l'hypothese du", "l'hypothese de",
+	"la cause", "les causes", "consequence d", "consequence du", "consequence de", "consequences d", "resultat d", "le fruit d",
 	// grievances give the why of a strike or a protest
 	"denonce", "denoncent", "reclame", "reclament", "revendiquent", "protestent contre", "manque de", "manque chronique"}
 
@@ -150,7 +151,7 @@ func featuresOf(s string, surnames []string) features {
 // salaryWords say what someone earns. Not "traitement": a treatment far
 // more often than a civil servant's pay.
 var salaryWords = set("salaire", "salaires", "remuneration", "remunere", "remuneree", "paye", "payee", "payes", "gagne", "gagnent", "touche", "touchent", "percoit", "percoivent",
-	"emoluments", "brut", "bruts", "net", "nets", "smic", "prime", "primes", "empochent", "empoche")
+	"emoluments", "brut", "bruts", "net", "nets", "smic", "empochent", "empoche") // a "prime" is a bonus, not a salary
 
 // namingMarkers give a name: "connu sous le nom de LockNet", "baptisé Atlas".
 var namingMarkers = set("nom", "nomme", "nommee", "nommes", "baptise", "baptisee", "baptises", "appele", "appelee", "appeles", "surnomme", "surnommee",

@@ -20,13 +20,15 @@ func TestFeaturesOf(t *testing.T) {
 		{"Le groupe, connu sous le nom de LockNet, menace.", features{Naming: true}},
 		{"Un satellite baptisé Atlas.", features{Naming: true}},
 		{"La direction explique cette décision par la chute des commandes.", features{Cause: true}},
+		{"C’est la conséquence directe du manque de bras.", features{Cause: true}},
+		{"Ils se voient proposer une prime de 7 000 euros.", features{Number: true}}, // a bonus, not a salary
 		{"rien à signaler", features{}},
 	}
 	for _, tt := range tests {
 		got := featuresOf(tt.text, nil)
 		got.Names = nil
 		if got.Date != tt.want.Date || got.Number != tt.want.Number || got.Cause != tt.want.Cause || got.Place != tt.want.Place ||
-			got.Negated != tt.want.Negated || got.Age != tt.want.Age || got.Role != tt.want.Role || got.Naming != tt.want.Naming {
+			got.Negated != tt.want.Negated || got.Age != tt.want.Age || got.Role != tt.want.Role || got.Naming != tt.want.Naming || got.Salary != tt.want.Salary {
 			t.Errorf("featuresOf(%q) = %+v, want %+v", tt.text, got, tt.want)
 		}
 	}
