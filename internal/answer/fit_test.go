@@ -372,3 +372,17 @@ func TestCleft(t *testing.T) {
 		}
 	}
 }
+
+func TestDoesForALiving(t *testing.T) {
+	e := portEngine(t)
+	for q, want := range map[string]Kind{
+		"What does Gaël Riou do for a living?":  WhoIs,
+		"What does Gaël Riou do?":               WhoIs,
+		"What did Gaël Riou do after the vote?": Open,
+		"What does the port do?":                Open,
+	} {
+		if got := e.parse(q).kind; got != want {
+			t.Errorf("%q: kind %d, want %d", q, got, want)
+		}
+	}
+}

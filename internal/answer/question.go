@@ -522,7 +522,20 @@ func asksRole(ws []word) bool {
 		role = role || roleWords[w.Fold]
 		name = name || w.Capital && !w.First
 	}
-	return role && name
+	return role && name || doesForALiving(ws)
+}
+
+// doesForALiving recognises "what does X do (for a living)?", which asks
+// X's job: the last word is "do", or "for a living" follows it.
+func doesForALiving(ws []word) bool {
+	n := len(ws)
+	if n < 4 || ws[0].Fold != "what" || ws[1].Fold != "does" && ws[1].Fold != "did" || !ws[2].Capital {
+		return false
+	}
+	if n >= 7 && ws[n-3].Fold == "for" && ws[n-2].Fold == "a" && ws[n-1].Fold == "living" {
+		n -= 3
+	}
+	return ws[n-1].Fold == "do"
 }
 
 // otherAsks are question words that ask something else than a role.
