@@ -147,3 +147,17 @@ func (c concept) timely() bool {
 	}
 	return false
 }
+
+// unnamed is the share of its score a passage keeps when it does not
+// name, even by implication, someone or something the question names.
+const unnamed = 0.92
+
+// lacksName reports whether a passage leaves out a name the question holds.
+func lacksName(cs []concept, terms map[string]bool) bool {
+	for _, c := range cs {
+		if c.Required && matchFactor(c, terms) == 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -386,3 +386,18 @@ func TestDoesForALiving(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedPassage checks that a passage naming whom the question names
+// ranks above one that only shares its other words.
+func TestUnnamedPassage(t *testing.T) {
+	e, err := New([]guillemet.Article{article.Parse("election", "Élection annulée à Saint-Aubin\n\n"+
+		"Le tribunal administratif d’Orléans a annulé, jeudi 14 novembre, le second tour des municipales de Saint-Aubin.\n\n"+
+		"Lors de ce scrutin, la liste conduite par le maire sortant Gérard Lemoine avait devancé celle de Sophie Marchal de 14 voix.\n\n"+
+		"Dès le 29 septembre, Sophie Marchal a déposé un recours devant la juridiction administrative.\n\n"+
+		"Gérard Lemoine conteste cette lecture. « Je n'ai jamais demandé à quiconque de faire voter les résidents de l’EHPAD », affirme l’élu, qui annonce son intention de faire appel devant le Conseil d’État.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	checkAsk(t, e, []askCase{{"Devant quelle juridiction Gérard Lemoine veut-il faire appel ?", "Conseil d’État", "Conseil d’État", ""}})
+}

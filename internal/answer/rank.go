@@ -116,6 +116,9 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 		if top.sent >= 0 && kind == Why && !top.next && !pp.sentences[top.sent].features.Cause && !purpose(para.Text, pp.sentences[top.sent]) {
 			top.sent = causeNear(pp.sentences, top.sent) // "Les enquêteurs…" matched; "L'affaire a éclaté en raison de…" answers
 		}
+		if top.sent >= 0 && lacksName(cs, pp.terms) {
+			top.score *= unnamed // "Devant quelle juridiction Gérard Lemoine veut-il faire appel ?": his paragraph, not another's
+		}
 		if top.sent >= 0 {
 			top.next = top.next || announces(para.Text, pp.sentences, top.sent) || q.says && quoteGoesOn(para.Text, pp.sentences, top.sent)
 			best = append(best, top)
