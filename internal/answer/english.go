@@ -58,9 +58,13 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 	for _, w := range ws {
 		particles[w.Fold] = particles[w.Fold] || w.Particle
 	}
+	naming := map[string]bool{}
+	for i, w := range ws {
+		naming[w.Fold] = naming[w.Fold] || names(ws, i)
+	}
 	skip := func(t lexicon.Term) bool {
 		return particles[t.English] || questionWords[t.English] || eventVerbs[t.English] || kind == Why && (causeVerbs[t.English] || causeNouns[t.English] || startVerbs[t.English]) || speechVerbs[t.English] && !nouns[t.English] ||
-			opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to"
+			opinionWords[t.Lemma] && !nouns[t.English] || naming[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to"
 	}
 	for _, t := range e.lex.Translate(stripFillers(q)) {
 		if skip(t) {

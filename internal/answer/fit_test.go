@@ -401,3 +401,18 @@ func TestUnnamedPassage(t *testing.T) {
 	defer e.Close()
 	checkAsk(t, e, []askCase{{"Devant quelle juridiction Gérard Lemoine veut-il faire appel ?", "Conseil d’État", "Conseil d’État", ""}})
 }
+
+func TestNamingQuestion(t *testing.T) {
+	e := portEngine(t)
+	for q, want := range map[string]bool{
+		"Which union called the strike?": false, // calls a strike, asks no name
+		"Who called for a boycott?":      false,
+		"What is the union called?":      true,
+		"What's the name of the mayor?":  true,
+		"Comment s'appelle le maire ?":   true,
+	} {
+		if got := e.parse(q).naming; got != want {
+			t.Errorf("%q: naming = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -446,8 +446,8 @@ func personBefore(ws []word) bool {
 // s'appelle le coureur", "what's the name of the runner", "what is the
 // runner called".
 func namedNoun(ws []word) string {
-	for i, w := range ws {
-		if !namingWords[w.Fold] {
+	for i := range ws {
+		if !names(ws, i) {
 			continue
 		}
 		for _, n := range ws[i+1:] {
@@ -504,12 +504,18 @@ func asksMeasure(ws []word) bool {
 
 // naming reports whether a question asks for a name.
 func naming(ws []word) bool {
-	for _, w := range ws {
-		if namingWords[w.Fold] {
+	for i := range ws {
+		if names(ws, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// names reports whether ws[i] asks for a name: "called" does, but not
+// when it calls something ("which union called the strike?").
+func names(ws []word, i int) bool {
+	return namingWords[ws[i].Fold] && !(ws[i].Fold == "called" && i+1 < len(ws) && (determinerWords[ws[i+1].Fold] || particles[ws[i+1].Fold]))
 }
 
 // asksRole recognises a question about a named person's role.
