@@ -53,8 +53,8 @@ func (e *Engine) quotesNamed(q question, b scored) bool {
 	}
 	s := e.paras[b.article][b.para].sentences[b.sent]
 	for _, c := range q.concepts {
-		if c.Required && s.speakerTerms != nil && matchFactor(c, s.speakerTerms) >= translation {
-			return true
+		if s.speakerTerms != nil && matchFactor(c, s.speakerTerms) >= translation {
+			return true // by name, or by role: "what did the prefect say…" and "…, a déclaré le préfet"
 		}
 	}
 	return false

@@ -416,3 +416,16 @@ func TestNamingQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedByRole checks that "what did the prefect say…" is answered by
+// what the prefect said, named by role, though little else matches.
+func TestQuotedByRole(t *testing.T) {
+	e, err := New([]guillemet.Article{article.Parse("festival", "Le festival annulé\n\n"+
+		"C'est le préfet du Finistère, Alain Castel, qui a signé l'arrêté d'interdiction jeudi. « Nous ne pouvions pas prendre le risque de laisser des milliers de personnes sous des structures exposées », a déclaré le préfet.\n\n"+
+		"Les pertes sont estimées à 2,8 millions d'euros pour l'association.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	checkAsk(t, e, []askCase{{"What did the prefect say about keeping the crowds there?", "prendre le risque", "prendre le risque", "Alain Castel"}})
+}
