@@ -116,6 +116,7 @@ func TestAttributionCases(t *testing.T) {
 		{"that clause", "Anne Roy estime que « tout va bien ».", []string{"Anne Roy"}},
 		{"selon name before", "Selon Anne Roy, « tout va bien ».", []string{"Anne Roy"}},
 		{"pronoun by gender", "Anne Roy, ministre, et Paul Durand, préfet, se parlent. « Non », dit-elle. « Si », répond-il.", []string{"Anne Roy", "Paul Durand"}},
+		{"no pronoun of the other gender", "Paul Durand arrive. Tigist Bekele, elle, a gagné. « Je suis venue pour gagner », a-t-elle dit.", []string{""}},
 		{"surname alone", "Anne Roy arrive. Plus tard, Mme Roy déclare : « Bonjour. »", []string{"Anne Roy"}},
 		{"complement before the name", "« C’est un passage en force », explique mardi à l’AFP Olivier Faure.", []string{"Olivier Faure"}},
 		{"title as source", "Anne Roy, ministre, arrive. Pour la ministre, « rien ne presse ».", []string{"Anne Roy"}},

@@ -20,6 +20,9 @@ func (a *attributor) byPronoun(g guillemet.Gender) int {
 		a.learn(i, g)
 		return i
 	}
+	if i := a.lastAny; i >= 0 && a.people[i].Gender != guillemet.Unknown && a.people[i].Gender != g {
+		return -1 // "a-t-elle dit" after Gaël Riou: someone the article did not name as a person
+	}
 	return a.lastAny
 }
 
