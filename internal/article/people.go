@@ -20,6 +20,7 @@ type candidate struct {
 	role              string
 	gender            guillemet.Gender // from a honorific, a title or an apposition
 	verb              bool             // next to a speech verb
+	pronoun           bool             // "Tigist Bekele, elle, …": a stressed pronoun stands for a person
 	org               bool             // has a word of institutions or places
 	// orgish: the words around or in the name say organisation ("le
 	// syndicat X", "de la X", a common noun such as Sécurité): only
@@ -29,7 +30,7 @@ type candidate struct {
 
 // evidence tells whether a name of several parts is a person's.
 func (c *candidate) evidence() bool {
-	return !c.org && (c.knownFirst || c.honorific || c.title || c.role != "" || c.verb)
+	return !c.org && (c.knownFirst || c.honorific || c.title || c.role != "" || c.verb || c.pronoun)
 }
 
 // strong tells whether the evidence for a person outweighs an

@@ -162,6 +162,10 @@ func (p *para) apposition(c *candidate) {
 	if k >= len(ws) || strings.TrimFunc(t[ws[k-1].end:ws[k].start], isSpace) != "," {
 		return
 	}
+	if g, ok := stressedPronouns[ws[k].fold]; ok && k+1 < len(ws) && strings.TrimFunc(t[ws[k].end:ws[k+1].start], isSpace) == "," {
+		c.pronoun, c.gender = true, g // "Tigist Bekele, elle, s'est imposée"
+		return
+	}
 	detG := guillemet.Unknown
 	if g, ok := determiners[ws[k].fold]; ok && (p.joined(k) || p.elided(k)) {
 		detG = g
@@ -225,3 +229,6 @@ func clause(t string, start int) string {
 	}
 	return strings.TrimFunc(t[start:end], isSpace)
 }
+
+// stressedPronouns set after a name stand for a person of their gender.
+var stressedPronouns = map[string]guillemet.Gender{"elle": guillemet.Female, "lui": guillemet.Male}
