@@ -261,7 +261,7 @@ func englishVerb(q string, t lexicon.Term) bool {
 	// fronted auxiliary, the question ends on its verb and particles; not
 	// on a noun after its article ("how do you make a pizza?").
 	for i := len(words) - 1; aux && i > 0; i-- {
-		if particles[words[i]] {
+		if particles[words[i]] || fillers[words[i]] { // "when did the attack hit exactly"
 			continue
 		}
 		return words[i] == t.English && !determinerWords[words[i-1]] && !inPhraseAfterPreposition(words, i)

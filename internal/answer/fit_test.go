@@ -60,6 +60,7 @@ func TestVerbAtTheEnd(t *testing.T) {
 		{"Who will be the boss of the combined bank?", "bank", false}, // a noun phrase after "of"
 		{"How do you make a pizza?", "pizza", false},
 		{"When did the strike start?", "start", true},
+		{"when did the attack hit exactly", "hit", true},           // a filler after the verb
 		{"Who is paying for the new hangar?", "paying for", true},  // a phrasal verb
 		{"What did zorglub say about the port?", "zorglub", false}, // after "did", but no English word: a name
 	} {
