@@ -1,6 +1,10 @@
 package answer
 
-import "strings"
+import (
+	"strings"
+
+	"guillemet/internal/text"
+)
 
 // The corpus answers when the best passage matches at least minCoverage of
 // the question's weighted content, or minAnchored of it when what matches
@@ -69,7 +73,7 @@ func (e *Engine) namesAround(cs []concept, b scored) bool {
 		}
 		// implied is not named: "How many tourists visit Kerbrat?" needs Kerbrat written
 		here := matchFactor(c, e.paras[b.article][b.para].terms) > implied
-		before := b.para > 0 && matchFactor(c, e.paras[b.article][b.para-1].terms) > implied
+		before := b.para > 0 && matchFactor(c, e.paras[b.article][b.para-1].terms) > implied && (e.refersBack(b) || e.headed(b.article, c))
 		if !here && !before {
 			return false
 		}
@@ -161,3 +165,32 @@ func lacksName(cs []concept, terms map[string]bool) bool {
 	}
 	return false
 }
+
+// refersBack reports whether an answer's paragraph, or its sentence, opens
+// on words that stand for someone named before: a pronoun, a possessive,
+// "le groupe", "ce dernier".
+func (e *Engine) refersBack(b scored) bool {
+	para := e.articles[b.article].Paragraphs[b.para].Text
+	starts := []string{para}
+	if b.sent >= 0 {
+		sp := e.paras[b.article][b.para].sentences[b.sent].span
+		starts = append(starts, para[sp.Start:sp.End])
+	}
+	for _, s := range starts {
+		ws := strings.Fields(text.Fold(s))
+		if len(ws) == 0 {
+			continue
+		}
+		w := strings.Trim(ws[0], ",;:«»\"")
+		if anaphors[w] || len(ws) > 1 && (w == "le" || w == "la" || w == "les" || w == "l'" || strings.HasPrefix(w, "l'")) && groupNouns[strings.TrimPrefix(ws[1], "l'")] || groupNouns[strings.TrimPrefix(w, "l'")] {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphors open a sentence about someone named before.
+var anaphors = set("il", "elle", "ils", "elles", "son", "sa", "ses", "leur", "leurs", "celui-ci", "celle-ci", "ce", "cette", "lui", "eux", "y")
+
+// groupNouns stand for an organisation named before: "le groupe", "l'entreprise".
+var groupNouns = set("groupe", "entreprise", "societe", "firme", "start-up", "startup", "compagnie", "banque", "operateur", "editeur", "studio", "constructeur", "club", "association", "syndicat", "collectivite", "ville", "commune", "mairie", "etablissement", "enseigne", "chaine", "geant", "fabricant", "laboratoire", "fonds", "maison", "titre", "journal", "quotidien", "ministere", "region", "departement", "agglomeration", "metropole", "universite", "hopital", "centrale", "usine", "site")
