@@ -128,7 +128,7 @@ var stopwords = set(
 	"he", "him", "his", "himself", "she", "her", "hers", "herself",
 	"it", "its", "itself", "we", "us", "our", "ours", "ourselves",
 	"they", "them", "their", "theirs", "themselves",
-	"there", "here", "somebody", "someone", "something", "anything", "anyone", "anybody", "everybody", "everyone", "nobody",
+	"there", "here", "somebody", "someone", "something", "anything", "anyone", "anybody",
 	// prepositions and conjunctions
 	"of", "to", "in", "on", "at", "by", "for", "from", "with", "about", "as",
 	"into", "onto", "upon", "out", "off", "up", "down", "over", "than", "then",
