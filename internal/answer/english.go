@@ -176,7 +176,11 @@ func (e *Engine) englishConcept(q string, t lexicon.Term, capital map[string]boo
 	// "Paris" is a name even if the lexicon knows it; "CEO" is a word; "United
 	// States" is a name when the lexicon writes it as one (États-Unis).
 	named := len(t.French) == 0 || capitalised(t.French[0])
-	c.Required = req && (!t.Phrase || named && allCapital(t.English, capital)) && (t.Lemma == "" || !isAcronym(q, t.English))
+	// "French" is capitalised, but the lexicon writes it "français": an
+	// adjective, not a name the answer must hold.
+	// A day or a month ("on Monday December 23") stays as binding as a name.
+	calendar := len(t.French) > 0 && calendarWords[text.Fold(t.French[0])]
+	c.Required = req && (!t.Phrase || named && allCapital(t.English, capital)) && (t.Lemma == "" || !isAcronym(q, t.English)) && (t.Lemma == "" || named || calendar || t.Phrase)
 	c.NameOnly = c.Required && named // Paris, not American or Saturday
 	// A name, or a loanword the article uses as is: "go" is not "50 Go",
 	// and "union" is not "L'Union maritime".

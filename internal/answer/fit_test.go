@@ -430,3 +430,24 @@ func TestQuotedByRole(t *testing.T) {
 	defer e.Close()
 	checkAsk(t, e, []askCase{{"What did the prefect say about keeping the crowds there?", "prendre le risque", "prendre le risque", "Alain Castel"}})
 }
+
+// TestCapitalisedCommonWords checks which capitalised English words an
+// answer must hold: names and days, not nationality adjectives.
+func TestCapitalisedCommonWords(t *testing.T) {
+	e := portEngine(t)
+	q := e.parse("Did French boats fish in Brest on Monday?")
+	for label, want := range map[string]bool{"french": false, "brest": true, "monday": true} {
+		found := false
+		for _, c := range q.concepts {
+			if c.Label == label {
+				found = true
+				if c.Required != want {
+					t.Errorf("%q: required %v, want %v", label, c.Required, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no concept %q in %+v", label, q.concepts)
+		}
+	}
+}

@@ -10,7 +10,7 @@ var timeWords = set("time", "year", "date", "day", "month", "season", "annee", "
 
 // fillers are adverbs and idioms that stress a question without saying
 // what it is about.
-var fillers = set("actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally", "now", "like",
+var fillers = set("thing", "things", "stuff", "actually", "really", "exactly", "basically", "just", "ever", "even", "also", "indeed", "truly", "precisely", "currently", "anyway", "again", "still", "already", "please", "finally", "now", "like",
 	"explain", "explains", "summarize", "summarise", "someone", "somebody", "article")
 
 // fillerPhrases are removed from an English question before it is read.
