@@ -451,3 +451,16 @@ func TestCapitalisedCommonWords(t *testing.T) {
 		}
 	}
 }
+
+func TestUSIsACountry(t *testing.T) {
+	e := portEngine(t)
+	for _, c := range e.parse("Is the US market buying the scallops?").concepts {
+		if c.Label == "us" {
+			t.Errorf("US read as the pronoun: %+v", c)
+		}
+		if c.Label == "usa" {
+			return
+		}
+	}
+	t.Error("no concept for the United States")
+}

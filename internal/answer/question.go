@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -38,8 +39,12 @@ type question struct {
 	concepts     []concept
 }
 
+// usRe finds "US" in capitals: the United States.
+var usRe = regexp.MustCompile(`\bUS\b`)
+
 // parse reads a cleaned question.
 func (e *Engine) parse(q string) question {
+	q = usRe.ReplaceAllString(q, "USA") // "the US market": the country, not the pronoun
 	ws := splitWords(q)
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
