@@ -328,6 +328,13 @@ func ageOfNamed(cs []concept, s sentence, para string) bool {
 			named = append(named, c)
 		}
 	}
+	if len(named) == 0 { // "quel âge a le directeur ?": the director, by his role
+		for _, c := range cs {
+			if !c.Verb && !ageWords[c.Label] {
+				named = append(named, c)
+			}
+		}
+	}
 	if len(named) == 0 {
 		return true
 	}
@@ -342,6 +349,9 @@ func ageOfNamed(cs []concept, s sentence, para string) bool {
 	}
 	return false
 }
+
+// ageWords ask an age; they are not whom it is asked of.
+var ageWords = set("age", "old", "ans", "ages")
 
 func nameTerm(cs []concept, term string) bool {
 	for _, c := range cs {

@@ -464,3 +464,17 @@ func TestUSIsACountry(t *testing.T) {
 	}
 	t.Error("no concept for the United States")
 }
+
+// TestAgeOfRole checks that an age answers "quel âge a le directeur ?"
+// only when it follows the director, named by role or by name.
+func TestAgeOfRole(t *testing.T) {
+	e, err := New([]guillemet.Article{article.Parse("zoo", "Deux pandas roux au zoo\n\n"+
+		"Le directeur du zoo, Marc Dupin, présente les deux petits nés en juin. Leur mère, Lhassa, âgée de six ans, vient du zoo de Rotterdam.\n\n"+
+		"La soigneuse en chef, Anne Roy, 41 ans, veille sur eux jour et nuit.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	checkUnanswered(t, e, []string{"Quel âge a le directeur du zoo ?"})
+	checkAsk(t, e, []askCase{{"Quel âge a la soigneuse en chef ?", "Anne Roy", "41 ans", ""}})
+}
