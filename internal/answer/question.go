@@ -44,7 +44,9 @@ var usRe = regexp.MustCompile(`\bUS\b`)
 
 // parse reads a cleaned question.
 func (e *Engine) parse(q string) question {
-	q = usRe.ReplaceAllString(q, "USA") // "the US market": the country, not the pronoun
+	if strings.Contains(q, "US") {
+		q = usRe.ReplaceAllString(q, "USA") // "the US market": the country, not the pronoun
+	}
 	ws := splitWords(q)
 	qq := question{lang: language(ws)}
 	qq.kind = kindOf(ws, qq.lang)
