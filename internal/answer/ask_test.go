@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"guillemet/internal/article"
 	"guillemet/internal/guillemet"
 	"guillemet/internal/text"
 )
@@ -41,6 +42,18 @@ func testEngine(t testing.TB, path string) *Engine {
 }
 
 func defaultEngine(t testing.TB) *Engine { return testEngine(t, "") }
+
+// articleEngine builds an engine over one article written in the test,
+// closed when the test ends.
+func articleEngine(t testing.TB, name, text string) *Engine {
+	t.Helper()
+	e, err := New([]guillemet.Article{article.Parse(name, text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
 
 func railEngine(t testing.TB) *Engine { return testEngine(t, "testdata/rail.txt") }
 
