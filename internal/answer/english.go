@@ -58,13 +58,17 @@ func (e *Engine) englishConcepts(q string, ws []word, kind Kind, nouns map[strin
 	for _, w := range ws {
 		particles[w.Fold] = particles[w.Fold] || w.Particle
 	}
-	naming := map[string]bool{}
-	for i, w := range ws {
-		naming[w.Fold] = naming[w.Fold] || names(ws, i)
+	naming := func(word string) bool { // "called" as in "what is it called", not "which union called the strike"
+		for i, w := range ws {
+			if w.Fold == word && names(ws, i) {
+				return true
+			}
+		}
+		return false
 	}
 	skip := func(t lexicon.Term) bool {
 		return particles[t.English] || questionWords[t.English] || eventVerbs[t.English] || kind == Why && (causeVerbs[t.English] || causeNouns[t.English] || startVerbs[t.English]) || speechVerbs[t.English] && !nouns[t.English] ||
-			opinionWords[t.Lemma] && !nouns[t.English] || naming[t.English] || fillers[t.English] || t.English == howWord || t.English == "according to"
+			opinionWords[t.Lemma] && !nouns[t.English] || namingWords[t.English] && naming(t.English) || fillers[t.English] || t.English == howWord || t.English == "according to"
 	}
 	for _, t := range e.lex.Translate(stripFillers(q)) {
 		if skip(t) {
@@ -235,9 +239,10 @@ func englishVerb(q string, t lexicon.Term) bool {
 	if t.Phrase {
 		// a phrasal verb typed inflected ("paying for", "took over"), or
 		// an idiom on a common verb ("come into force", "get rid of")
-		ws := strings.Fields(t.English)
-		lemma := strings.Fields(t.Lemma)
-		return len(lemma) == len(ws) && len(ws) > 1 && lemma[0] != ws[0] || len(lemma) > 1 && commonVerbs[lemma[0]]
+		first, _, _ := strings.Cut(t.English, " ")
+		lemmaFirst, _, many := strings.Cut(t.Lemma, " ")
+		sameLength := strings.Count(t.English, " ") == strings.Count(t.Lemma, " ")
+		return many && (sameLength && lemmaFirst != first || commonVerbs[lemmaFirst])
 	}
 	if t.Lemma != "" && t.Lemma != t.English && !strings.HasSuffix(t.English, "s") || commonVerbs[t.Lemma] {
 		return true

@@ -114,6 +114,9 @@ func whoNamed(cs []concept, s sentence, para string, asked map[string]bool, succ
 // cleft reports whether a sentence stresses who did something: "C'est le
 // préfet, Alain Castel, qui a signé", with a name the question lacks.
 func cleft(sentence string, asked map[string]bool) bool {
+	if len(sentence) < 2 || sentence[0] != 'C' && sentence[0] != 'c' || sentence[1] != '\'' && sentence[1] != 'e' && !strings.HasPrefix(sentence[1:], "’") {
+		return false // most sentences: no copy to fold them
+	}
 	f := text.Fold(sentence)
 	if !strings.HasPrefix(f, "c'est ") && !strings.HasPrefix(f, "ce sont ") {
 		return false
@@ -135,7 +138,7 @@ func cleft(sentence string, asked map[string]bool) bool {
 // a determiner and common nouns ("Le groupe américain Redstone…").
 func opensOnName(sentence string, people []string, asked map[string]bool) bool {
 	const maxLead = 4
-	ws := strings.Fields(sentence)
+	ws := strings.Fields(sentence[:min(len(sentence), leadBytes)])
 	for i := 0; i < len(ws) && i < maxLead; i++ {
 		w := strings.Trim(text.StripElision(ws[i]), ",;:«»\"()")
 		if w == "" || functionWords[text.Fold(w)] {
@@ -152,6 +155,9 @@ func opensOnName(sentence string, people []string, asked map[string]bool) bool {
 	}
 	return false
 }
+
+// leadBytes is enough of a sentence for its first few words.
+const leadBytes = 80
 
 // leadPrepositions end the subject a sentence opens with.
 var leadPrepositions = set("de", "du", "des", "d", "a", "au", "aux", "en", "pour", "par", "sur", "dans", "avec", "chez", "selon", "contre", "apres", "avant")
@@ -240,8 +246,11 @@ func startsName(s string, asked map[string]bool) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	w := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-	return len(w) > 0 && !asked[text.Fold(w[0])]
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	if end < 0 {
+		end = len(s)
+	}
+	return !asked[text.Fold(s[:end])]
 }
 
 // nameless is what a sentence loses, for a "who" question, when neither
