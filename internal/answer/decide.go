@@ -168,25 +168,34 @@ func lacksName(cs []concept, terms map[string]bool) bool {
 
 // refersBack reports whether an answer's paragraph, or its sentence, opens
 // on words that stand for someone named before: a pronoun, a possessive,
-// "le groupe", "ce dernier".
+// "le groupe", "l'entreprise".
 func (e *Engine) refersBack(b scored) bool {
 	para := e.articles[b.article].Paragraphs[b.para].Text
-	starts := []string{para}
-	if b.sent >= 0 {
-		sp := e.paras[b.article][b.para].sentences[b.sent].span
-		starts = append(starts, para[sp.Start:sp.End])
+	if opensOnReference(para) {
+		return true
 	}
-	for _, s := range starts {
-		ws := strings.Fields(text.Fold(s))
-		if len(ws) == 0 {
-			continue
-		}
-		w := strings.Trim(ws[0], ",;:«»\"")
-		if anaphors[w] || len(ws) > 1 && (w == "le" || w == "la" || w == "les" || w == "l'" || strings.HasPrefix(w, "l'")) && groupNouns[strings.TrimPrefix(ws[1], "l'")] || groupNouns[strings.TrimPrefix(w, "l'")] {
-			return true
-		}
+	if b.sent < 0 {
+		return false
 	}
-	return false
+	sp := e.paras[b.article][b.para].sentences[b.sent].span
+	return opensOnReference(para[sp.Start:sp.End])
+}
+
+// opensOnReference reports whether a text's first words stand for someone
+// named before it.
+func opensOnReference(s string) bool {
+	ws := strings.Fields(text.Fold(s[:min(len(s), leadBytes)]))
+	if len(ws) == 0 {
+		return false
+	}
+	first := strings.Trim(ws[0], ",;:«»\"")
+	if noun, elided := strings.CutPrefix(first, "l'"); elided {
+		return groupNouns[noun] // "L'entreprise"
+	}
+	if anaphors[first] {
+		return true // "Il", "Son directeur"
+	}
+	return len(ws) > 1 && (first == "le" || first == "la" || first == "les") && groupNouns[ws[1]] // "Le groupe"
 }
 
 // anaphors open a sentence about someone named before.
