@@ -45,7 +45,7 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 		f -= moneyBonus // a number, but not of euros: "mardi 14 octobre"
 	}
 	if q.measure && s.features.Measure {
-		f += moneyBonus // "how strong were the winds?": "130 km/h", not "deux des quatre scènes"
+		f += measureBonus // "how strong were the winds?": "130 km/h", not "deux des quatre scènes"
 	}
 	if q.naming && s.features.Naming {
 		f += namingBonus // "what's the group called?": "connu sous le nom de LockNet"
@@ -58,6 +58,10 @@ func (q question) fit(s sentence, asked map[string]bool) float64 {
 
 // moneyBonus is what an amount of money gains when the question asks for one.
 const moneyBonus = 0.15
+
+// measureBonus is what a number with its unit gains for "how strong",
+// "how far": as much as euros for money.
+const measureBonus = moneyBonus
 
 // namingBonus is what a sentence that gives a name gains when the
 // question asks for one.
