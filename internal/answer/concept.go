@@ -128,11 +128,15 @@ func (e *Engine) render(s string, translated bool) rendering {
 			term = e.written[text.Fold(s)] // the stemmer reads Thales and Thalès apart
 		}
 		if e.idx.DocFreq(term) == 0 {
-			switch near := e.near(term); {
+			near, typo := e.near(term), ""
+			if near == "" && !translated {
+				typo = e.misspelt(term)
+			}
+			switch {
 			case near != "":
 				term, r.factor = near, r.factor*nearForm
-			case !translated && e.misspelt(term) != "":
-				term, r.factor = e.misspelt(term), r.factor*misspelling // "Papperon", "Cloudwat"
+			case typo != "":
+				term, r.factor = typo, r.factor*misspelling // "Papperon", "Cloudwat"
 			default:
 				return rendering{}
 			}
