@@ -21,9 +21,14 @@ start; run this when only 'guillemet serve-http' runs, once per
 deployment (it is idempotent). Needs DISCORD_TOKEN (the bot token, used
 for this and nothing else); DISCORD_GUILD_ID, DISCORD_API_URL, LOG_LEVEL
 and LOG_FORMAT are optional.
+A Discord outage is ridden out, with backoff, for up to 30 s.
 Exit status: 0 once registered, 1 if Discord rejects the token or cannot
 be reached, 2 if the configuration is not valid.
 `
+
+// registerTimeout bounds guillemet register, retries included: as long
+// as the bot's own start-up.
+var registerTimeout = openTimeout
 
 // register registers the slash commands and says where.
 func register(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
@@ -37,7 +42,7 @@ func register(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	log := newLogger(cfg, stderr)
 
-	rctx, cancel := context.WithTimeout(ctx, openTimeout)
+	rctx, cancel := context.WithTimeout(ctx, registerTimeout)
 	defer cancel()
 	appID, cmds, err := discord.Register(rctx, cfg, log)
 	if err != nil {

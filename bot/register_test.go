@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"guillemet/internal/discordtest"
 )
@@ -87,7 +89,32 @@ func TestRegisterUsage(t *testing.T) {
 	}
 }
 
+// TestRegisterRidesOutAnOutage checks that register rides out a Discord
+// that fails for a while: a 503, which discordgo does not retry and the
+// bot does, then two 502s, and registers once Discord answers.
+func TestRegisterRidesOutAnOutage(t *testing.T) {
+	fake := discordtest.New(t)
+	fake.FailNext("GET /oauth2/applications/@me", 1, http.StatusServiceUnavailable)
+	fake.FailNext("PUT /applications/{app}/commands", 2, http.StatusBadGateway)
+	env := map[string]string{"DISCORD_TOKEN": discordtest.DefaultToken, "DISCORD_API_URL": fake.URL}
+	var stdout, stderr bytes.Buffer
+	if code := register(context.Background(), nil, func(k string) string { return env[k] }, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, &stdout, &stderr)
+	}
+	if puts := len(fake.RequestsTo("PUT /applications/{app}/commands")); puts != 3 {
+		t.Errorf("%d bulk overwrites, want 3 (2 failed, 1 registered)", puts)
+	}
+	if _, ok := fake.Commands(""); !ok || !strings.Contains(stdout.String(), "Registered 3 commands") {
+		t.Errorf("not registered: %s", &stdout)
+	}
+	if !strings.Contains(stderr.String(), "retrying") || strings.Contains(stderr.String(), discordtest.DefaultToken) {
+		t.Errorf("stderr: %s", &stderr)
+	}
+}
+
 func TestRegisterUnreachable(t *testing.T) {
+	defer func(d time.Duration) { registerTimeout = d }(registerTimeout)
+	registerTimeout = 2 * time.Second // it retries until then
 	fake := discordtest.New(t)
 	url := fake.URL
 	fake.Close()

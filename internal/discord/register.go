@@ -47,18 +47,24 @@ func Register(ctx context.Context, cfg Config, log *slog.Logger) (appID string, 
 	s.Client = &http.Client{Transport: transport, Timeout: 20 * time.Second}
 	s.LogLevel = discordgoLevel(logLevel(log))
 
-	// The application of the token (also checks the token).
+	// The application of the token (also checks the token). Both steps
+	// ride out an outage as Open's do, until ctx ends.
 	me := discordgo.EndpointOAuth2Application("@me")
-	body, err := s.RequestWithBucketID("GET", me, nil, me, discordgo.WithContext(ctx))
-	if err != nil {
+	var body []byte
+	if err := b.retryOpen(ctx, "reading the application", func() (err error) {
+		body, err = s.RequestWithBucketID("GET", me, nil, me, discordgo.WithContext(ctx))
+		return err
+	}); err != nil {
 		return "", nil, b.openError(op, "reading the application", err)
 	}
 	var app discordgo.Application
 	if err := json.Unmarshal(body, &app); err != nil || app.ID == "" {
 		return "", nil, guillemet.E(op, guillemet.Unavailable, errors.New("Discord did not say which application the token belongs to"))
 	}
-	cmds, err = s.ApplicationCommandBulkOverwrite(app.ID, cfg.GuildID, interact.Commands(), discordgo.WithContext(ctx))
-	if err != nil {
+	if err := b.retryOpen(ctx, "registering the slash commands", func() (err error) {
+		cmds, err = s.ApplicationCommandBulkOverwrite(app.ID, cfg.GuildID, interact.Commands(), discordgo.WithContext(ctx))
+		return err
+	}); err != nil {
 		return app.ID, nil, b.openError(op, "registering the slash commands", err)
 	}
 	return app.ID, cmds, nil
