@@ -244,10 +244,20 @@ func (l *Lexicon) Lookup(english string) []string {
 	return nil
 }
 
-var (
-	defaultOnce sync.Once
-	defaultLex  *Lexicon
-)
+// embedded returns a function that parses embedded data on its first
+// call and returns the result ever after. It panics only if the data is
+// malformed, which a test guards.
+func embedded[T any](parse func(string) (T, error), text string) func() T {
+	return sync.OnceValue(func() T {
+		v, err := parse(text)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
+}
+
+var defaultLexicon = embedded(parse, data.Lexicon)
 
 // The embedded lexicon is parsed as soon as the package is initialised:
 // on a second core it overlaps the rest of a command's start-up (the
@@ -258,17 +268,7 @@ var (
 func init() { go Default() }
 
 // Default returns the lexicon embedded from data/lexicon.tsv, parsed once.
-// It panics only if the embedded file is malformed, which a test guards.
-func Default() *Lexicon {
-	defaultOnce.Do(func() {
-		l, err := parse(data.Lexicon)
-		if err != nil {
-			panic(err)
-		}
-		defaultLex = l
-	})
-	return defaultLex
-}
+func Default() *Lexicon { return defaultLexicon() }
 
 func appendUnique(list []string, s string) []string {
 	for _, x := range list {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"guillemet/data"
 )
@@ -94,24 +93,11 @@ func (t *Thesaurus) Has(french string) bool { return len(t.index[frenchKey(frenc
 // Len is the number of groups.
 func (t *Thesaurus) Len() int { return len(t.groups) }
 
-var (
-	thesaurusOnce    sync.Once
-	defaultThesaurus *Thesaurus
-)
+var defaultThesaurus = embedded(ParseThesaurus, data.SynonymsFR)
 
 // DefaultThesaurus returns the thesaurus embedded from
-// data/synonyms_fr.tsv, parsed once, on the first French question. It
-// panics only if the embedded file is malformed, which a test guards.
-func DefaultThesaurus() *Thesaurus {
-	thesaurusOnce.Do(func() {
-		t, err := ParseThesaurus(data.SynonymsFR)
-		if err != nil {
-			panic(err)
-		}
-		defaultThesaurus = t
-	})
-	return defaultThesaurus
-}
+// data/synonyms_fr.tsv, parsed once, on the first French question.
+func DefaultThesaurus() *Thesaurus { return defaultThesaurus() }
 
 // unreflexive drops the reflexive pronoun of a verb's key: a question's
 // "s'installer" reaches the engine as "installer".
