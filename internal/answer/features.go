@@ -41,9 +41,13 @@ var (
 	notDenialRe = regexp.MustCompile(`\b(pas|plus) (avant|apres|seulement|que|moins|plus tard|encore|au-dela)\b`)
 )
 
-var dateWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
-	"printemps", "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle")
+// months, folded: a day of the month comes before one ("14 janvier").
+var months = []string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+
+var monthWords = set(months...)
+
+var dateWords = set(slices.Concat(months, []string{"printemps", "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle"})...)
 
 // moneyRe finds a currency: "euros", not "européen".
 var moneyRe = regexp.MustCompile(`\b(?:euros?|dollars?)\b`)
@@ -56,8 +60,7 @@ var clockRe = regexp.MustCompile(`\b\d{1,2} ?h(?: ?\d{2})?\b`)
 
 // calendarWords name a point in time, not a length of it: "en octobre",
 // "au printemps", not "six mois après".
-var calendarWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
-	"printemps", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain", "trimestre")
+var calendarWords = set(slices.Concat(months, []string{"printemps", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain", "trimestre"})...)
 
 var numberWords = set("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
 	"quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions", "milliard", "milliards", "dizaine", "dizaines",
@@ -303,5 +306,3 @@ func dayOrClock(before, after string) bool {
 	}
 	return monthWords[after[:end]]
 }
-
-var monthWords = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre")
