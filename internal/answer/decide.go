@@ -72,7 +72,8 @@ func (e *Engine) namesAround(cs []concept, b scored) bool {
 			continue
 		}
 		// implied is not named: "How many tourists visit Kerbrat?" needs Kerbrat written
-		here := matchFactor(c, e.paras[b.article][b.para].terms) > implied
+		f := matchFactor(c, e.paras[b.article][b.para].terms)
+		here := f > implied || f == implied && e.headed(b.article, c) // the heading's subject goes unsaid in its story
 		before := b.para > 0 && matchFactor(c, e.paras[b.article][b.para-1].terms) > implied && (e.refersBack(b) || e.headed(b.article, c))
 		if !here && !before {
 			return false

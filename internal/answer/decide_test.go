@@ -8,3 +8,15 @@ import "testing"
 func TestSecondaryNames(t *testing.T) {
 	checkUnanswered(t, defaultEngine(t), []string{"Who is the chief executive of Numergy?"})
 }
+
+// TestHeadedSubjectGoesUnsaid checks that the place or body an article's
+// heading names answers for every paragraph, even one that does not write
+// it, when it is the name the article mentions most.
+func TestHeadedSubjectGoesUnsaid(t *testing.T) {
+	e := articleEngine(t, "ski", "La station du Haut-Faing ferme ses pistes\n\n"+
+		"Le conseil municipal a voté la fermeture de la station du Haut-Faing, ouverte en 1967.\n\n"+
+		"En cause, un enneigement devenu trop irrégulier : la saison dernière, les pistes n'ont ouvert que 9 jours.\n\n"+
+		"La piste des canons à neige a été étudiée. « À cette altitude, il fait trop chaud pour produire de la neige », a déclaré l'ingénieure Sophie Marchal.\n\n"+
+		"Le Ski-club du Haut-Faing compte 140 licenciés.\n")
+	checkAsk(t, e, []askCase{{"Why can't snow cannons work at the Haut-Faing?", "canons à neige", "trop chaud", ""}})
+}

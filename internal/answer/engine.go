@@ -261,7 +261,7 @@ func (e *Engine) subjectOf(a int) string {
 		seen := map[string]bool{}
 		for _, s := range pp.sentences {
 			for _, n := range s.features.Names {
-				if t := e.written[n]; t != "" && !seen[t] && !personal[n] {
+				if t := e.nameTerm(n, personal); t != "" && !seen[t] {
 					seen[t] = true
 					spread[t]++
 				}
@@ -272,6 +272,28 @@ func (e *Engine) subjectOf(a int) string {
 	for t, n := range spread {
 		if n > most || n == most && t < best {
 			best, most = t, n
+		}
+	}
+	return best
+}
+
+// nameTerm returns the term that stands for a name that is no one's: the
+// word itself, or the rarest capitalised word of a name of several ("la
+// station du Haut-Faing", "Saint-Denis").
+func (e *Engine) nameTerm(name string, personal map[string]bool) string {
+	if personal[name] {
+		return ""
+	}
+	if t := e.written[name]; t != "" {
+		return t
+	}
+	best := ""
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if personal[w] {
+			return "" // "Le Goff" of Didier Le Goff
+		}
+		if t := e.written[w]; t != "" && e.capital[t] && !e.lower[t] && (best == "" || e.spread[t] <= e.spread[best]) {
+			best = t
 		}
 	}
 	return best
