@@ -117,8 +117,8 @@ func featuresOf(s string, surnames []string) features {
 		ft.Date, ft.Calendar, ft.Clock = true, true, true // "vers 23 h 40", "à 14h"
 	}
 	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
-	for _, w := range words {
-		ft.Date = ft.Date || dateWords[w]
+	for i, w := range words {
+		ft.Date = ft.Date || dateWords[w] && (i == 0 || words[i-1] != "par") // "400 euros par an" is a rate, not a time
 		ft.Calendar = ft.Calendar || calendarWords[w] || w == "heures" || w == "minuit" || w == "midi"
 		ft.Number = ft.Number || numberWords[w]
 		ft.Role = ft.Role || roleNouns[w]
@@ -170,24 +170,36 @@ var placeWords = set("a", "au", "aux", "en", "dans", "depuis", "chez", "vers", "
 	"magazine", "journal", "quotidien", "hebdomadaire", "site", "blog", "radio", "chaine", "agence")
 
 // hasPlace reports a capitalised name right after a place word, an
-// article or "de" aside.
+// article or "de" aside, or after a common noun (and an adjective) and
+// "de": "à Paris", "vers les pharmacies de l'Orne", "sur la commune
+// voisine de Saint-Aubin".
 func hasPlace(s string) bool {
 	ws := strings.Fields(s)
 	for i, w := range ws {
 		if !placeWords[text.Fold(strings.Trim(w, ",;:()«»\"“”"))] {
 			continue
 		}
-		for _, next := range ws[i+1 : min(i+3, len(ws))] {
-			next = text.StripElision(strings.TrimLeft(next, "(«»\"“”"))
-			switch text.Fold(next) {
-			case "la", "le", "les", "de", "du", "des":
+		common, of := 0, false // common words passed; past the "de" after them
+		for _, next := range ws[i+1 : min(i+7, len(ws))] {
+			next = strings.TrimLeft(next, "(«»\"“”")
+			bare := text.StripElision(next)
+			switch text.Fold(bare) {
+			case "la", "le", "les":
+				continue
+			case "de", "du", "des":
+				of = true
 				continue
 			}
-			r, _ := utf8.DecodeRuneInString(next)
-			if unicode.IsUpper(r) {
-				return true
+			if r, _ := utf8.DecodeRuneInString(bare); unicode.IsUpper(r) {
+				if common == 0 || of || bare != next { // "de l'Orne": the elision is a "de"'s
+					return true
+				}
+				break
 			}
-			break
+			if common == 2 || of || strings.ContainsAny(next, ",.;:!?") {
+				break
+			}
+			common++
 		}
 	}
 	return false

@@ -16,12 +16,16 @@ func TestFeaturesOf(t *testing.T) {
 		{"Jean Dupont, 54 ans, dirige la société.", features{Number: true, Date: true, Age: true}},
 		{"Il y a deux ans, tout a commencé.", features{Number: true, Date: true}},
 		{"Un article du magazine Challenges.", features{Place: true}},
+		{"Ses patients se tournent vers les pharmacies de l’Orne voisine.", features{Place: true}},
+		{"Un parc sera aménagé sur la commune voisine de Saint-Aubin.", features{Place: true}},
+		{"En septembre Cloudwatt recrute.", features{Date: true}}, // no place: a month, then a name
 		{"Un défi qui incombera au futur patron.", features{Role: true}},
 		{"Le groupe, connu sous le nom de LockNet, menace.", features{Naming: true}},
 		{"Un satellite baptisé Atlas.", features{Naming: true}},
 		{"La direction explique cette décision par la chute des commandes.", features{Cause: true}},
 		{"C’est la conséquence directe du manque de bras.", features{Cause: true}},
-		{"Ils se voient proposer une prime de 7 000 euros.", features{Number: true}}, // a bonus, not a salary
+		{"Ils se voient proposer une prime de 7 000 euros.", features{Number: true}},              // a bonus, not a salary
+		{"Les primes peuvent atteindre 400 euros par hectare et par an.", features{Number: true}}, // a rate, not a time
 		{"rien à signaler", features{}},
 	}
 	for _, tt := range tests {
