@@ -63,7 +63,8 @@ func (e *Engine) parse(q string) question {
 		}
 		qq.money = qq.money || moneyWords[w.Fold]
 		qq.current = qq.current || currentWords[w.Fold]
-		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold] && !(w.Capital && !w.First) // "the United States"
+		qq.says = qq.says || (speechVerbs[w.Fold] || opinionWords[w.Fold]) && !nouns[w.Fold] && !(w.Capital && !w.First) && // "the United States"
+			!(w.Fold == "comment" && qq.lang == French) // "comment" is "how" in French
 		qq.succeeds = qq.succeeds || successionWords[w.Fold] && !asksPredecessor(ws, i)
 	}
 	var cs []concept
@@ -481,7 +482,7 @@ func asksAdvice(ws []word) bool {
 			(ws[i+2].Fold == "i" || ws[i+2].Fold == "you" || ws[i+2].Fold == "we") {
 			return true // "how do I…", "how can you…"; not "how did the hackers…"
 		}
-		if (w.Fold == "how" && i+1 < len(ws) && ws[i+1].Fold == "to") || (w.Fold == "comment" && i+1 < len(ws) && (ws[i+1].Fold == "faire" || ws[i+1].Fold == "je" || ws[i+1].Fold == "on")) {
+		if (w.Fold == "how" && i+1 < len(ws) && ws[i+1].Fold == "to") || (w.Fold == "comment" && i+1 < len(ws) && (ws[i+1].Fold == "faire" || ws[i+1].Fold == "je")) {
 			return true
 		}
 	}

@@ -17,6 +17,7 @@ func TestQuestionWordsThatNameNothing(t *testing.T) {
 		"Qu'a demandé le maire après la plainte ?":      "apres",
 		"Until when is the town hall closed?":           "until",
 		"Did anybody get hurt?":                         "anybody",
+		"Comment on va aller à l'île maintenant ?":      "maintenant",
 	} {
 		for _, c := range e.parse(q).concepts {
 			if c.Label == absent {
@@ -73,6 +74,23 @@ func TestSayAsNoun(t *testing.T) {
 	}
 	if !e.parse("What did the mayor say about the plan?").says {
 		t.Error("what did the mayor say: not read as asking what someone said")
+	}
+}
+
+// TestFrenchComment checks that "comment" in French asks how: neither
+// what someone said nor advice ("comment on va aller à Ouessant ?" is
+// about the island's link, not a request for directions).
+func TestFrenchComment(t *testing.T) {
+	e := testEngine(t, "testdata/mairie.txt")
+	q := e.parse("Comment on va aller à l'île maintenant ?")
+	if q.says || q.advice {
+		t.Errorf("says %v, advice %v", q.says, q.advice)
+	}
+	if !e.parse("What did the mayor comment on?").says {
+		t.Error("English comment: not read as asking what someone said")
+	}
+	if !e.parse("Comment faire pour rénover mon bureau ?").advice {
+		t.Error("comment faire: not read as advice")
 	}
 }
 

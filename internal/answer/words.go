@@ -18,7 +18,7 @@ var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|
 
 // frenchFillers say whom or how a French question asks, not what about:
 // "selon Paperon", "chez Orbitalis", "vraiment".
-var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "donc", "alors", "bien", "svp",
+var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "maintenant", "desormais", "donc", "alors", "bien", "svp",
 	"ca", "cela", "ceci", "devant", "derriere", "parmi", "aupres", "apres", "pendant", "durant", "lors",
 	"article", "texte", // "dans l'article": the article itself
 	"si", "autant", "tant", "tellement", "trop", "beaucoup") // "autant de retard": how much, not what
