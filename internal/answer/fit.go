@@ -408,11 +408,18 @@ func fresh(names []string, asked map[string]bool) bool {
 // what the question asks about: the answer is what follows the verb.
 const verbBonus = 0.2
 
-// doesAsked reports whether a sentence matches a verb of the question.
+// doesAsked reports whether a sentence matches a verb of the question,
+// by a rendering that is no role: "ran the item" is not done by a
+// "directeur".
 func doesAsked(cs []concept, terms map[string]bool) bool {
 	for _, c := range cs {
-		if c.Verb && matchFactor(c, terms) > 0 {
-			return true
+		if !c.Verb {
+			continue
+		}
+		for _, a := range c.Alts {
+			if allIn(a.Terms, terms) && !(len(a.Terms) == 1 && roleNouns[a.Terms[0]]) {
+				return true
+			}
 		}
 	}
 	return false

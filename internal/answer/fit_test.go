@@ -311,3 +311,32 @@ func TestAgeOfRole(t *testing.T) {
 	checkUnanswered(t, e, []string{"Quel âge a le directeur du zoo ?"})
 	checkAsk(t, e, []askCase{{"Quel âge a la soigneuse en chef ?", "Anne Roy", "41 ans", ""}})
 }
+
+// TestCauseInNextParagraph checks that a why question is answered by the
+// next paragraph when the one it matches gives no cause and the next,
+// about the same company, explains; not by one that moves on to another
+// story ("Ce n'est pas la première faillite").
+func TestCauseInNextParagraph(t *testing.T) {
+	e := articleEngine(t, "compagnie", "Une compagnie aérienne en liquidation\n\n"+
+		"Le tribunal de commerce de Rennes a prononcé la liquidation judiciaire de Breizh Avel, la petite compagnie aérienne régionale basée à Lorient. Fondée en 2011, l'entreprise assurait des liaisons vers Paris et Lyon.\n\n"+
+		"La compagnie traînait une dette de 18,6 millions d’euros. Ses difficultés s’expliquent par la flambée du prix du kérosène.\n\n"+
+		"Un plan de reprise avait été déposé par le groupe vendéen Atlantique Air Services. Le tribunal l'a rejeté.\n\n"+
+		"Ce n'est pas la première faillite dans le ciel breton : en 2019, la compagnie Kerjet avait cessé ses vols, à cause d'une chute de fréquentation.\n")
+	checkAsk(t, e, []askCase{
+		{"Why did the airline go bust?", "Ses difficultés", "kérosène", ""},
+		// what the question does ("take over") picks the company, not the airline it names
+		{"Which company tried to take over the airline?", "plan de reprise", "Atlantique Air Services", ""},
+	})
+}
+
+// TestRoleIsNoDoing checks that a verb of the question is not done by a
+// role noun its translation lists: "ran the item" is not "directeur".
+func TestRoleIsNoDoing(t *testing.T) {
+	cs := []concept{{Label: "ran", Verb: true, Alts: []alt{{Terms: []string{"directeur"}, Factor: translation}, {Terms: []string{"exploit"}, Factor: translation}}}}
+	if doesAsked(cs, map[string]bool{"directeur": true}) {
+		t.Error("a directeur does what 'ran' asks")
+	}
+	if !doesAsked(cs, map[string]bool{"exploit": true}) {
+		t.Error("'exploite' does not do what 'ran' asks")
+	}
+}

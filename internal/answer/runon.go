@@ -20,21 +20,39 @@ const shortOpening = 80
 // causeOpeners open a paragraph that explains the one before.
 var causeOpeners = []string{"en cause", "la raison", "les raisons", "la cause", "les causes", "cela s'explique", "ce qui s'explique", "une situation qui s'explique", "l'explication", "explication"}
 
-// causeFollows scores the next paragraph's first sentence for a why
-// question when it opens on the cause of what top matched.
+// explainers say that what comes next is the cause of what was said.
+var explainers = []string{"s'explique", "s'expliquent", "en raison d", "a cause d", "imputable", "faute d", "parce qu", "du fait d"}
+
+// causeFollows scores the next paragraph for a why question when it opens
+// on the cause of what top matched ("En cause, deux épisodes
+// climatiques"), or when top gives no cause and the next paragraph, about
+// the same thing, explains it in its first sentences ("La compagnie
+// traînait une dette. Ses difficultés s'expliquent par…").
 func (e *Engine) causeFollows(q question, top scored, carried float64) (scored, bool) {
 	paras := e.articles[top.article].Paragraphs
 	next := top.para + 1
 	if q.kind != Why || next >= len(paras) || len(e.paras[top.article][next].sentences) == 0 {
 		return scored{}, false
 	}
-	s := e.paras[top.article][next].sentences[0]
+	ss := e.paras[top.article][next].sentences
+	s := ss[0]
 	opening := text.Fold(strings.TrimLeft(paras[next].Text[s.span.Start:s.span.End], " «\u00a0"))
 	for _, o := range causeOpeners {
 		if strings.HasPrefix(opening, o) { // folded: ’ is already '
 			// "En cause, deux épisodes climatiques." announces; the next sentence tells.
-			runOn := s.span.End-s.span.Start < shortOpening && len(e.paras[top.article][next].sentences) > 1
+			runOn := s.span.End-s.span.Start < shortOpening && len(ss) > 1
 			return scored{article: top.article, para: next, sent: 0, next: runOn, score: causeShare*carried + q.fit(s, nil), coverage: top.coverage}, true
+		}
+	}
+	if e.paras[top.article][top.para].sentences[top.sent].features.Cause || !opensOnReference(paras[next].Text) || strings.HasPrefix(opening, "ce ") {
+		return scored{}, false // "Ce n'est pas la première faillite" moves on to another story
+	}
+	for i, s := range ss[:min(2, len(ss))] {
+		said := text.Fold(paras[next].Text[s.span.Start:s.span.End])
+		for _, x := range explainers {
+			if strings.Contains(said, x) {
+				return scored{article: top.article, para: next, sent: i, score: causeShare*carried + q.fit(s, nil), coverage: top.coverage}, true
+			}
 		}
 	}
 	return scored{}, false
