@@ -98,9 +98,9 @@ func (e *Engine) parse(q string) question {
 		}
 		cs = kept
 	}
-	if qq.kind == HowMany && qq.lang == French && anyone[focus] {
+	if qq.kind == HowMany && anyone[focus] {
 		for i, c := range cs {
-			if c.Label == focus { // "combien de personnes": salariés, habitants, voyageurs as "how many people"
+			if c.Label == focus { // "combien de personnes", "how many ppl": salariés, habitants, voyageurs as "how many people"
 				for _, fr := range e.lex.Lookup("people") {
 					cs[i].Alts = e.addAlt(cs[i].Alts, fr, translation)
 				}

@@ -94,6 +94,15 @@ func TestFrenchComment(t *testing.T) {
 	}
 }
 
+// TestHowManyPeople checks that "how many ppl" counts any people the
+// article counts, as "combien de personnes" does: "100 collaborateurs".
+func TestHowManyPeople(t *testing.T) {
+	e := defaultEngine(t)
+	for _, q := range []string{"how many ppl did they hire", "How many people did Cloudwatt hire?"} {
+		checkAsk(t, e, []askCase{{q, "recruter 100 collaborateurs", "100 collaborateurs", ""}})
+	}
+}
+
 func TestMeasureQuestion(t *testing.T) {
 	e := portEngine(t)
 	for q, want := range map[string]bool{

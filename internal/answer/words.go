@@ -148,7 +148,7 @@ var moneyWords = set("money", "cost", "costs", "price", "prices", "paid", "pay",
 
 // anyone are words for people in general: "how many people" counts
 // "38 acheteurs" as well as "85 salariés".
-var anyone = set("people", "persons", "person", "gens", "personnes", "personne", "monde", "individus", "humans")
+var anyone = set("people", "ppl", "folks", "persons", "person", "gens", "personnes", "personne", "monde", "individus", "humans")
 
 // whenNouns, asked about with what or which, ask when.
 var whenNouns = set("deadline", "date", "day", "year", "month", "season", "echeance", "jour", "annee", "mois", "saison")
