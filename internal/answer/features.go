@@ -22,7 +22,7 @@ type features struct {
 	Clock    bool     // a time of day: "vers 23 h 40"
 	Money    bool     // an amount of money: euros, €, dollars
 	Cause    bool     // pour, parce que, s'explique par, imputables à…
-	Place    bool     // a name after "à", "en", "dans", "chez"…, or a newspaper's name
+	Places   []string // names after "à", "en", "dans", "chez"…, a newspaper's name, a place noun ("à la salle des fêtes"); folded
 	Names    []string // capitalised words that do not open the sentence, folded
 	People   []string // surnames of the corpus's people mentioned, folded
 	Role     bool     // a role noun: patron, directrice, ministre…
@@ -75,7 +75,7 @@ var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d"
 // or merges what two pieces of text hold.
 func (f features) or(g features) features {
 	return features{
-		Date: f.Date || g.Date, Calendar: f.Calendar || g.Calendar, Clock: f.Clock || g.Clock, Money: f.Money || g.Money, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Place: f.Place || g.Place,
+		Date: f.Date || g.Date, Calendar: f.Calendar || g.Calendar, Clock: f.Clock || g.Clock, Money: f.Money || g.Money, Number: f.Number || g.Number, Age: f.Age || g.Age, Cause: f.Cause || g.Cause, Places: append(f.Places[:len(f.Places):len(f.Places)], g.Places...),
 		Names: append(f.Names[:len(f.Names):len(f.Names)], g.Names...), Negated: f.Negated || g.Negated,
 		People: append(f.People[:len(f.People):len(f.People)], g.People...), Role: f.Role || g.Role, Newcomer: f.Newcomer || g.Newcomer,
 	}
@@ -143,7 +143,7 @@ func featuresOf(s string, surnames []string) features {
 	if strings.Contains(f, "ne ") || strings.Contains(f, "n'") {
 		ft.Negated = negateRe.MatchString(f) && !notDenialRe.MatchString(f)
 	}
-	ft.Place = hasPlace(s)
+	ft.Places = placesIn(s)
 	if strings.Contains(f, " ans") || strings.Contains(f, "age") {
 		ft.Age = ageRe.MatchString(f)
 	}
@@ -169,11 +169,17 @@ var explainedByRe = regexp.MustCompile(`\b(expliqu|justifi|motiv)\S* (\S+ ){1,4}
 var placeWords = set("a", "au", "aux", "en", "dans", "depuis", "chez", "vers", "sur", "pres",
 	"magazine", "journal", "quotidien", "hebdomadaire", "site", "blog", "radio", "chaine", "agence")
 
-// hasPlace reports a capitalised name right after a place word, an
-// article or "de" aside, or after a common noun (and an adjective) and
-// "de": "à Paris", "vers les pharmacies de l'Orne", "sur la commune
-// voisine de Saint-Aubin".
-func hasPlace(s string) bool {
+// placeNouns are places that need no name: "à la salle des fêtes", "à
+// la mairie".
+var placeNouns = set("salle", "mairie", "hopital", "gare", "ecole", "college", "lycee", "siege", "locaux", "prefecture", "aeroport", "stade", "musee", "eglise", "usine", "entrepot", "parking", "tribunal", "caserne", "clinique")
+
+// placesIn lists, folded, the places a sentence names: a capitalised name
+// right after a place word, an article or "de" aside, or after a common
+// noun (and an adjective) and "de" ("à Paris", "vers les pharmacies de
+// l'Orne", "sur la commune voisine de Saint-Aubin"); or a place noun
+// right after a place word ("à la salle des fêtes").
+func placesIn(s string) []string {
+	var out []string
 	ws := strings.Fields(s)
 	for i, w := range ws {
 		if !placeWords[text.Fold(strings.Trim(w, ",;:()«»\"“”"))] {
@@ -183,7 +189,8 @@ func hasPlace(s string) bool {
 		for _, next := range ws[i+1 : min(i+7, len(ws))] {
 			next = strings.TrimLeft(next, "(«»\"“”")
 			bare := text.StripElision(next)
-			switch text.Fold(bare) {
+			folded := text.Fold(strings.TrimRight(bare, ",;:.!?)»\"“”"))
+			switch folded {
 			case "la", "le", "les":
 				continue
 			case "de", "du", "des":
@@ -192,8 +199,12 @@ func hasPlace(s string) bool {
 			}
 			if r, _ := utf8.DecodeRuneInString(bare); unicode.IsUpper(r) {
 				if common == 0 || of || bare != next { // "de l'Orne": the elision is a "de"'s
-					return true
+					out = append(out, folded)
 				}
+				break
+			}
+			if common == 0 && placeNouns[folded] {
+				out = append(out, folded)
 				break
 			}
 			if common == 2 || of || strings.ContainsAny(next, ",.;:!?") {
@@ -202,7 +213,7 @@ func hasPlace(s string) bool {
 			common++
 		}
 	}
-	return false
+	return out
 }
 
 // innerCapitals lists the capitalised words that are not the sentence's
@@ -258,7 +269,7 @@ func fits(k Kind, f features, speaker string, asked map[string]bool) float64 {
 		return 0.2 // "six mois après": a time, but not a date
 	case k == Why && f.Cause:
 		return 0.4
-	case k == Where && f.Place:
+	case k == Where && fresh(f.Places, asked): // not the place the question names
 		return 0.25
 	case k == Which && fresh(f.Names, asked):
 		return 0.15

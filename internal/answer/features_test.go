@@ -10,14 +10,15 @@ func TestFeaturesOf(t *testing.T) {
 		{"La version bêta remonte au printemps 2013.", features{Date: true}},
 		{"Il a recruté 100 collaborateurs.", features{Number: true}},
 		{"Le chantier, lancé en 2021, devait coûter 4,2 milliards.", features{Date: true, Number: true}},
-		{"Ces ratés sont imputables à OpenStack.", features{Cause: true, Place: true}},
+		{"Ces ratés sont imputables à OpenStack.", features{Cause: true, Places: []string{"x"}}},
 		{"Bercy n’a pas demandé d’audit.", features{Negated: true}},
 		{"La ligne ne circulera pas avant la fin de l'année.", features{Date: true}},
 		{"Jean Dupont, 54 ans, dirige la société.", features{Number: true, Date: true, Age: true}},
 		{"Il y a deux ans, tout a commencé.", features{Number: true, Date: true}},
-		{"Un article du magazine Challenges.", features{Place: true}},
-		{"Ses patients se tournent vers les pharmacies de l’Orne voisine.", features{Place: true}},
-		{"Un parc sera aménagé sur la commune voisine de Saint-Aubin.", features{Place: true}},
+		{"Un article du magazine Challenges.", features{Places: []string{"x"}}},
+		{"Ses patients se tournent vers les pharmacies de l’Orne voisine.", features{Places: []string{"x"}}},
+		{"Un parc sera aménagé sur la commune voisine de Saint-Aubin.", features{Places: []string{"x"}}},
+		{"Une cellule d’écoute a ouvert à la salle des fêtes.", features{Places: []string{"x"}}},
 		{"En septembre Cloudwatt recrute.", features{Date: true}}, // no place: a month, then a name
 		{"Un défi qui incombera au futur patron.", features{Role: true}},
 		{"Le groupe, connu sous le nom de LockNet, menace.", features{Naming: true}},
@@ -31,7 +32,7 @@ func TestFeaturesOf(t *testing.T) {
 	for _, tt := range tests {
 		got := featuresOf(tt.text, nil)
 		got.Names = nil
-		if got.Date != tt.want.Date || got.Number != tt.want.Number || got.Cause != tt.want.Cause || got.Place != tt.want.Place ||
+		if got.Date != tt.want.Date || got.Number != tt.want.Number || got.Cause != tt.want.Cause || (len(got.Places) > 0) != (len(tt.want.Places) > 0) ||
 			got.Negated != tt.want.Negated || got.Age != tt.want.Age || got.Role != tt.want.Role || got.Naming != tt.want.Naming || got.Salary != tt.want.Salary {
 			t.Errorf("featuresOf(%q) = %+v, want %+v", tt.text, got, tt.want)
 		}

@@ -340,3 +340,12 @@ func TestRoleIsNoDoing(t *testing.T) {
 		t.Error("'exploite' does not do what 'ran' asks")
 	}
 }
+
+// TestWhereIsNotTheNamedPlace checks that a where question is answered by
+// a place other than the one it names, a place noun included.
+func TestWhereIsNotTheNamedPlace(t *testing.T) {
+	e := articleEngine(t, "grele", "La grêle ravage le Beaujolais\n\n"+
+		"Le mardi 19 août, un orage d’une rare violence s’est abattu sur le nord du Beaujolais, frappant les coteaux de Fleurie et de Chiroubles.\n\n"+
+		"À Fleurie, le maire, Jean-Marc Berthier, a parcouru les vignes dès la fin de l’orage. « On a vu des rangs entiers où il ne reste plus une seule grappe. Des familles perdent une année de travail en un quart d’heure », explique-t-il, la voix nouée. La commune a ouvert une cellule d’écoute à la salle des fêtes, où une cinquantaine de viticulteurs se sont présentés dès jeudi.\n")
+	checkAsk(t, e, []askCase{{"Where can upset winegrowers in Fleurie go to talk to someone?", "cellule d’écoute", "salle des fêtes", ""}})
+}
