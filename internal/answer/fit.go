@@ -409,15 +409,16 @@ func fresh(names []string, asked map[string]bool) bool {
 const verbBonus = 0.2
 
 // doesAsked reports whether a sentence matches a verb of the question,
-// by a rendering that is no role: "ran the item" is not done by a
-// "directeur".
+// by a rendering that is no role and not one of the commonest words:
+// "ran the item" is not done by a "directeur", nor "leading the
+// investigation" by "les premiers éléments".
 func doesAsked(cs []concept, terms map[string]bool) bool {
 	for _, c := range cs {
 		if !c.Verb {
 			continue
 		}
 		for _, a := range c.Alts {
-			if allIn(a.Terms, terms) && !(len(a.Terms) == 1 && roleNouns[a.Terms[0]]) {
+			if a.Factor > translation*commonShare && allIn(a.Terms, terms) && !(len(a.Terms) == 1 && roleNouns[a.Terms[0]]) {
 				return true
 			}
 		}

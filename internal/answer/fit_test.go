@@ -330,7 +330,8 @@ func TestCauseInNextParagraph(t *testing.T) {
 }
 
 // TestRoleIsNoDoing checks that a verb of the question is not done by a
-// role noun its translation lists: "ran the item" is not "directeur".
+// role noun its translation lists ("ran the item" is not "directeur"),
+// nor by one of the commonest words ("leading" is not "premiers").
 func TestRoleIsNoDoing(t *testing.T) {
 	cs := []concept{{Label: "ran", Verb: true, Alts: []alt{{Terms: []string{"directeur"}, Factor: translation}, {Terms: []string{"exploit"}, Factor: translation}}}}
 	if doesAsked(cs, map[string]bool{"directeur": true}) {
@@ -338,6 +339,10 @@ func TestRoleIsNoDoing(t *testing.T) {
 	}
 	if !doesAsked(cs, map[string]bool{"exploit": true}) {
 		t.Error("'exploite' does not do what 'ran' asks")
+	}
+	leading := []concept{{Label: "leading", Verb: true, Alts: []alt{{Terms: []string{"premi"}, Factor: translation * commonShare}}}}
+	if doesAsked(leading, map[string]bool{"premi": true}) {
+		t.Error("'les premiers éléments' do what 'leading' asks")
 	}
 }
 
