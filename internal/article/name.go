@@ -212,8 +212,9 @@ func (p *para) orgContext(i int) bool {
 		return false
 	}
 	k := i - 1
-	// One adjective may stand between: le fonds parisien X.
-	if !institutions[ws[k].fold] && !ws[k].cap && k > 0 && p.joined(k-1) && !stopwords[ws[k].fold] {
+	// Two adjectives may stand between: le fonds parisien X, le groupe
+	// papetier suédois X.
+	for n := 0; n < 2 && !institutions[ws[k].fold] && !ws[k].cap && k > 0 && p.joined(k-1) && !stopwords[ws[k].fold]; n++ {
 		k--
 	}
 	_, det := determiners[ws[k].fold]

@@ -100,6 +100,7 @@ func TestOrganisations(t *testing.T) {
 		{"common noun in the name", "Les agents de Rhône Mobilité et de Loire Évasion débraient. Loire Évasion se tait.", nil},
 		{"common noun recurring alone", "Alpes Santé recrute. Le ministère de la Santé indique qu’il suit le dossier.", nil},
 		{"fund with an adjective", "Le fonds parisien Orion Partenaires investit. Orion Partenaires a déclaré sa satisfaction.", nil},
+		{"group with two adjectives", "Le groupe papetier suédois Nordvik Paper a annoncé la fermeture de son usine.", nil},
 		{"start-up", "La start-up lyonnaise Kerlan Agri lève des fonds. Kerlan Agri explique son choix.", nil},
 		{"de la, du", "Les élus de la Haute Corrèze et du Grand Morvan ont voté.", nil},
 		{"firm with a common noun", "Le chantier est mené par Vinor Construction, associé à un groupe local.", nil},
