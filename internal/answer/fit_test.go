@@ -327,6 +327,12 @@ func TestCauseInNextParagraph(t *testing.T) {
 		// what the question does ("take over") picks the company, not the airline it names
 		{"Which company tried to take over the airline?", "plan de reprise", "Atlantique Air Services", ""},
 	})
+	// a paragraph that opens on the cause needs no reference back
+	e = articleEngine(t, "usine", "Une papeterie ferme dans les Landes\n\n"+
+		"Le groupe papetier suédois Nordvik Paper a annoncé la fermeture définitive de son usine de Tartas d’ici à mars 2026.\n\n"+
+		"Selon la direction, la décision s'explique par la chute de la demande en papier d'emballage. « Le site perd de l'argent », a déclaré Henrik Larsson.\n\n"+
+		"À Tartas, commune de 3 300 habitants, l'inquiétude dépasse les grilles de l'usine.\n")
+	checkAsk(t, e, []askCase{{"Why is the company closing the factory?", "la décision s'explique", "chute de la demande", ""}})
 }
 
 // TestRoleIsNoDoing checks that a verb of the question is not done by a

@@ -114,7 +114,12 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 			}
 		}
 		if top.sent >= 0 && kind == Why && !top.next && !pp.sentences[top.sent].features.Cause && !purpose(para.Text, pp.sentences[top.sent]) {
-			top.sent = causeNear(pp.sentences, top.sent) // "Les enquêteurs…" matched; "L'affaire a éclaté en raison de…" answers
+			// "Les enquêteurs…" matched; "L'affaire a éclaté en raison de…"
+			// answers, a neighbour's cause, less sure than the match's own.
+			if near := causeNear(pp.sentences, top.sent); near != top.sent {
+				top.sent = near
+				top.score += fits(Why, pp.sentences[near].features, "", asked) / 2
+			}
 		}
 		if top.sent >= 0 && lacksName(cs, pp.terms) {
 			top.score *= unnamed // "Devant quelle juridiction Gérard Lemoine veut-il faire appel ?": his paragraph, not another's

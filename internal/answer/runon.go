@@ -44,10 +44,13 @@ func (e *Engine) causeFollows(q question, top scored, carried float64) (scored, 
 			return scored{article: top.article, para: next, sent: 0, next: runOn, score: causeShare*carried + q.fit(s, nil), coverage: top.coverage}, true
 		}
 	}
-	if e.paras[top.article][top.para].sentences[top.sent].features.Cause || !opensOnReference(paras[next].Text) || strings.HasPrefix(opening, "ce ") {
+	if e.paras[top.article][top.para].sentences[top.sent].features.Cause || strings.HasPrefix(opening, "ce ") {
 		return scored{}, false // "Ce n'est pas la première faillite" moves on to another story
 	}
 	for i, s := range ss[:min(2, len(ss))] {
+		if i > 0 && !opensOnReference(paras[next].Text) {
+			break // "Selon la direction, la décision s'explique par…" opens on the cause; a second sentence must be about the same thing
+		}
 		said := text.Fold(paras[next].Text[s.span.Start:s.span.End])
 		for _, x := range explainers {
 			if strings.Contains(said, x) {
