@@ -359,6 +359,7 @@ func TestTranslate(t *testing.T) {
 		{"Who is the integrator?", "integrator", "integrator", []string{"intégrateur"}, false},
 		{"Who plays for the national team?", "national team", "national team", []string{"équipe nationale"}, true},
 		{"When do people get their money back?", "get money back", "get their money back", []string{"remboursement"}, true}, // a possessive inside a phrase
+		{"who's the boss that's on the way out", "on the way out", "on the way out", []string{"sur le départ"}, true},       // "that" is no determiner of "on"
 	}
 	for _, tt := range tests {
 		terms := l.Translate(tt.question)

@@ -158,9 +158,15 @@ func (m *matcher) extend(i, j int, key []byte, bestN *int, bestIdx *int32) {
 			if _, ok := l.prefix[string(k)]; ok {
 				m.extend(i, j+1, k, bestN, bestIdx)
 				// "get their money back" is "get money back": a possessive
-				// inside a phrase is no word of it
+				// inside a phrase is no word of it, or stands for "the"
+				// ("on his way out" is "on the way out")
 				if _, own := possessives[m.toks[j+1].w]; own && j+2 < len(m.toks) && !m.toks[j+2].brk {
 					m.extend(i, j+2, k, bestN, bestIdx)
+					if the := append(k, " the"...); j+2-i < l.maxWords {
+						if _, ok := l.prefix[string(the)]; ok {
+							m.extend(i, j+2, the, bestN, bestIdx)
+						}
+					}
 				}
 			}
 		}
@@ -202,11 +208,13 @@ func (m *matcher) word(i int) (Term, bool) {
 }
 
 // nounBeforeParticle reports a phrasal verb read where its first word is a
-// noun: "the deal with the ministry" is a contract, not "deal with".
+// noun: "the deal with the ministry" is a contract, not "deal with". A
+// phrase that opens on a particle is no verb's ("that's on the way out").
 func nounBeforeParticle(toks []token, i, n int) bool {
 	_, last := particles[toks[i+n-1].w]
+	_, first := particles[toks[i].w]
 	_, det := determiners[toks[max(i-1, 0)].w]
-	return i > 0 && last && det
+	return i > 0 && last && !first && det
 }
 
 var (
