@@ -47,7 +47,22 @@ var months = []string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "jui
 var monthWords = set(months...)
 
 var dateWords = set(slices.Concat(months, []string{"printemps", "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle"})...)
+	"hier", "demain", "aujourd'hui", "annee", "annees", "an", "ans", "mois", "semaine", "semaines", "date", "depuis", "fin", "debut", "trimestre", "siecle",
+	"rentree", "toussaint", "noel", "paques", "vacances"})...)
+
+// dated reports whether word i of a folded sentence says when: "l'hiver",
+// "en avril"; not "400 euros par an", and not "été" after an auxiliary
+// ("ont été visés").
+func dated(words []string, i int) bool {
+	w := text.StripElision(words[i])
+	if !dateWords[w] || i > 0 && words[i-1] == "par" {
+		return false
+	}
+	return w != "ete" || w != words[i] || i == 0 || !auxiliaries[words[i-1]]
+}
+
+// auxiliaries come before "été" the participle, not the season.
+var auxiliaries = set("a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ayant", "as", "avons", "avez", "ait", "aient", "eut", "n'a", "n'ont", "n'avait", "n'avaient", "pas", "jamais", "deja", "toujours", "bien", "tous", "tout")
 
 // moneyRe finds a currency: "euros", not "européen".
 var moneyRe = regexp.MustCompile(`\b(?:euros?|dollars?)\b`)
@@ -60,11 +75,12 @@ var clockRe = regexp.MustCompile(`\b\d{1,2} ?h(?: ?\d{2})?\b`)
 
 // calendarWords name a point in time, not a length of it: "en octobre",
 // "au printemps", not "six mois après".
-var calendarWords = set(slices.Concat(months, []string{"printemps", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain", "trimestre"})...)
+var calendarWords = set(slices.Concat(months, []string{"printemps", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain", "trimestre",
+	"rentree", "toussaint", "noel", "paques"})...)
 
 var numberWords = set("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
 	"quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions", "milliard", "milliards", "dizaine", "dizaines",
-	"centaine", "centaines", "milliers", "moitie", "tiers", "quart", "pour cent", "%", "euros", "dollars")
+	"douzaine", "douzaines", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine", "centaine", "centaines", "millier", "milliers", "moitie", "tiers", "quart", "pour cent", "%", "euros", "dollars")
 
 var causeMarkers = []string{"parce que", "parce qu", "car ", "afin de", "afin d", "en raison", "a cause", "grace a", "du fait",
 	"s'explique", "expliquent par", "imputable", "imputables", "du a", "due a", "dus a", "dues a", "faute de", "puisque", "en effet", "c'est pourquoi", "a l'origine", "attribue", "attribuent", "impute", "imputent", "en cause", "explique par", "expliquent par", "la piste d", "la piste du", "la piste de", "l'hypothese d", "l'hypothese du", "l'hypothese de",
@@ -118,8 +134,8 @@ func featuresOf(s string, surnames []string) features {
 	}
 	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	for i, w := range words {
-		ft.Date = ft.Date || dateWords[w] && (i == 0 || words[i-1] != "par") // "400 euros par an" is a rate, not a time
-		ft.Calendar = ft.Calendar || calendarWords[w] || w == "heures" || w == "minuit" || w == "midi"
+		ft.Date = ft.Date || dated(words, i)
+		ft.Calendar = ft.Calendar || calendarWords[text.StripElision(w)] || w == "heures" || w == "minuit" || w == "midi"
 		ft.Number = ft.Number || numberWords[w]
 		ft.Role = ft.Role || roleNouns[w]
 		ft.Newcomer = ft.Newcomer || newcomerWords[w]

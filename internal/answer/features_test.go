@@ -9,6 +9,9 @@ func TestFeaturesOf(t *testing.T) {
 	}{
 		{"La version bêta remonte au printemps 2013.", features{Date: true}},
 		{"Il a recruté 100 collaborateurs.", features{Number: true}},
+		{"Une vingtaine de musées ont été visés.", features{Number: true}},                     // "été" the participle, not the season
+		{"Les pistes ont fermé l'hiver dernier.", features{Date: true}},                        // "l'hiver": the season, elided
+		{"Le collège ne rouvrira pas avant la rentrée de la Toussaint.", features{Date: true}}, // the school holidays are a date; "pas avant" denies nothing
 		{"Le chantier, lancé en 2021, devait coûter 4,2 milliards.", features{Date: true, Number: true}},
 		{"Ces ratés sont imputables à OpenStack.", features{Cause: true, Places: []string{"x"}}},
 		{"Bercy n’a pas demandé d’audit.", features{Negated: true}},
