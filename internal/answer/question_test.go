@@ -57,6 +57,8 @@ func TestMoneyWords(t *testing.T) {
 		"How much debt does the port have?":          true,
 		"Combien l'État a-t-il versé ?":              true,
 		"Quel est le montant de l'amende ?":          true,
+		"La métropole leur avait prêté combien ?":    true,
+		"How much did the bank lend?":                true,
 		"How much fish did the port land last year?": false,
 		"Combien de navires compte le port ?":        false,
 	} {

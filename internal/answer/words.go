@@ -144,7 +144,8 @@ var causeNouns = set("cause", "causes", "caused", "reason", "reasons", "origin",
 // moneyWords ask for an amount of money.
 var moneyWords = set("money", "cost", "costs", "price", "prices", "paid", "pay", "spent", "spend", "spends", "budget", "fund", "funds", "funding", "raise", "raised", "worth", "cash", "fine", "fined", "fines", "fee", "fees", "salary", "charged", "owe", "owes", "owed", "debt", "debts", "invest", "invested", "investment", "subsidy", "grant",
 	"argent", "cout", "coute", "coutera", "coutent", "prix", "paye", "payer", "paie", "paient", "depense", "depenser", "budget", "montant", "somme", "financement", "euros",
-	"amende", "dette", "dettes", "investi", "investir", "investissement", "subvention", "verse", "verser")
+	"amende", "dette", "dettes", "investi", "investir", "investissement", "subvention", "verse", "verser",
+	"loan", "loans", "lent", "lend", "lends", "pret", "prets", "prete", "pretes", "preter") // "prêté", and "prêt"
 
 // anyone are words for people in general: "how many people" counts
 // "38 acheteurs" as well as "85 salariés".
