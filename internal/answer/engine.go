@@ -203,17 +203,22 @@ func (e *Engine) Articles() []guillemet.Article { return e.articles }
 
 // commonWord reports whether the word at [start, end) of a paragraph is
 // written as a common word: in lower case, as an acronym (DG, PDG), or
-// capitalised only because it opens a sentence or a quotation. Names
-// ("Challenges", "Orange") are not.
+// capitalised only because it opens a sentence or a quotation, or an
+// institution's capital ("la Région", "l'État"). Names ("Challenges",
+// "Orange") are not.
 func commonWord(para string, sentence, start, end int) bool {
 	w := text.StripElision(para[start:end])
 	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) || utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+	if !unicode.IsUpper(r) || utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w || institutions[text.Fold(w)] {
 		return true
 	}
 	before := strings.TrimRight(para[sentence:start], " \u00a0\u202f«»\"“”(")
 	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, ":")
 }
+
+// institutions are common nouns that French capitalises for the body:
+// "la Région a promis", "l'État indemnise".
+var institutions = set("region", "etat", "departement", "metropole", "prefecture", "gouvernement", "agglomeration", "academie", "assemblee", "senat")
 
 func notWordRune(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-'

@@ -360,3 +360,16 @@ func TestWhereIsNotTheNamedPlace(t *testing.T) {
 		"À Fleurie, le maire, Jean-Marc Berthier, a parcouru les vignes dès la fin de l’orage. « On a vu des rangs entiers où il ne reste plus une seule grappe. Des familles perdent une année de travail en un quart d’heure », explique-t-il, la voix nouée. La commune a ouvert une cellule d’écoute à la salle des fêtes, où une cinquantaine de viticulteurs se sont présentés dès jeudi.\n")
 	checkAsk(t, e, []askCase{{"Where can upset winegrowers in Fleurie go to talk to someone?", "cellule d’écoute", "salle des fêtes", ""}})
 }
+
+// TestInstitutionCapital checks that an institution French capitalises
+// ("la Région", "l'État") is met by the common word: "the region".
+func TestInstitutionCapital(t *testing.T) {
+	e := articleEngine(t, "usine", "Une papeterie ferme dans les Landes\n\n"+
+		"Le groupe Nordvik Paper a annoncé la fermeture de son usine de Tartas, qui emploie 212 salariés.\n\n"+
+		"Le préfet a promis un accompagnement. De son côté, la Région Nouvelle-Aquitaine a promis une aide de 2 millions d’euros pour la reconversion du site.\n\n"+
+		"L'État indemnisera les sous-traitants à hauteur de 300 000 euros.\n")
+	checkAsk(t, e, []askCase{
+		{"How much cash is the region putting on the table?", "la Région Nouvelle-Aquitaine", "2 millions d’euros", ""},
+		{"How much will the state pay the subcontractors?", "L'État indemnisera", "300 000 euros", ""},
+	})
+}
