@@ -20,3 +20,17 @@ func TestHeadedSubjectGoesUnsaid(t *testing.T) {
 		"Le Ski-club du Haut-Faing compte 140 licenciés.\n")
 	checkAsk(t, e, []askCase{{"Why can't snow cannons work at the Haut-Faing?", "canons à neige", "trop chaud", ""}})
 }
+
+// TestFirmIsTheSubject checks that "the company" is the organisation an
+// article calls one ("la société Azur Calcul"), not the city it names in
+// more paragraphs.
+func TestFirmIsTheSubject(t *testing.T) {
+	e := articleEngine(t, "data", "Un data center géant ouvre près de Marseille\n\n"+
+		"Le site a été inauguré le mardi 14 octobre à Septèmes-les-Vallons, au nord de Marseille. Construit par la société Azur Calcul, il a coûté 410 millions d'euros.\n\n"+
+		"Son refroidissement consommera l'eau du canal de Marseille, selon la préfecture.\n\n"+
+		"Le directeur général d'Azur Calcul, Julien Ferrand, promet 60 emplois.\n\n"+
+		"La métropole Aix-Marseille a précisé que la commune percevra 3,5 millions d'euros par an.\n")
+	if got := e.subject[0]; got != "azur" {
+		t.Errorf("subject = %q, want azur", got)
+	}
+}

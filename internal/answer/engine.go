@@ -273,14 +273,52 @@ func (e *Engine) subjectOf(a int) string {
 			}
 		}
 	}
-	best, most := "", minSubjectSpread-1
+	// An organisation the article calls one ("la société Azur Calcul",
+	// "chez Cloudwatt") beats a town it names more often.
+	firms := e.firms(a)
+	best, most, firm := "", minSubjectSpread-1, false
 	for t, n := range spread {
-		if n > most || n == most && t < best {
-			best, most = t, n
+		f := firms[t] && n >= 2
+		if f && !firm || f == firm && (n > most || n == most && t < best) {
+			best, most, firm = t, n, f
 		}
 	}
 	return best
 }
+
+// firmCues come before a company's name: "la société Azur Calcul", "le
+// groupe papetier suédois Nordvik Paper", "chez Orange".
+var firmCues = set("societe", "groupe", "entreprise", "firme", "start-up", "startup", "compagnie", "banque", "operateur", "editeur", "constructeur", "fabricant", "enseigne", "filiale", "laboratoire", "chez")
+
+// firms returns the terms of the names an article calls companies: a
+// capitalised word after a firm cue, two adjectives at most between.
+func (e *Engine) firms(a int) map[string]bool {
+	out := map[string]bool{}
+	for _, para := range e.articles[a].Paragraphs {
+		ws := strings.Fields(para.Text)
+		for i, w := range ws {
+			if !firmCues[text.Fold(text.StripElision(w))] {
+				continue
+			}
+			for _, next := range ws[i+1 : min(i+4, len(ws))] {
+				bare := strings.Trim(text.StripElision(next), ",;:.!?()«»\"“”")
+				if r, _ := utf8.DecodeRuneInString(bare); unicode.IsUpper(r) {
+					if t := e.written[text.Fold(bare)]; t != "" {
+						out[t] = true
+					}
+					break
+				}
+				if strings.ContainsAny(next, ",.;:") || complements[text.Fold(bare)] || bare != strings.Trim(next, ",;:.!?()«»\"“”") {
+					break // "la compagnie aérienne de Lorient": a place, not the name
+				}
+			}
+		}
+	}
+	return out
+}
+
+// complements open a noun's complement: "l'usine de Tartas".
+var complements = set("de", "du", "des", "d", "a", "au", "aux", "en")
 
 // nameTerm returns the term that stands for a name that is no one's: the
 // word itself, or the rarest capitalised word of a name of several ("la
