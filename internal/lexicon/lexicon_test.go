@@ -353,7 +353,7 @@ func TestTranslate(t *testing.T) {
 		{"Who chose OpenStack?", "choose", "chose", []string{"choisir"}, false},
 		{"Why are people angry?", "person", "people", []string{"gens"}, false},
 		{"Who left the company?", "leave", "left", []string{"quitter"}, false},
-		{"What are the findings?", "find", "findings", []string{"trouver"}, false},
+		{"What are the findings?", "findings", "findings", []string{"conclusions"}, false},
 		{"Is the delay due to OpenStack?", "due to", "due to", []string{"en raison de"}, true},
 		{"In which season was it launched?", "season", "season", []string{"saison"}, false},
 		{"Who is the integrator?", "integrator", "integrator", []string{"intégrateur"}, false},
