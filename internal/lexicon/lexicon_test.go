@@ -358,8 +358,11 @@ func TestTranslate(t *testing.T) {
 		{"In which season was it launched?", "season", "season", []string{"saison"}, false},
 		{"Who is the integrator?", "integrator", "integrator", []string{"intégrateur"}, false},
 		{"Who plays for the national team?", "national team", "national team", []string{"équipe nationale"}, true},
-		{"When do people get their money back?", "get money back", "get their money back", []string{"remboursement"}, true}, // a possessive inside a phrase
-		{"who's the boss that's on the way out", "on the way out", "on the way out", []string{"sur le départ"}, true},       // "that" is no determiner of "on"
+		{"When do people get their money back?", "get money back", "get their money back", []string{"remboursement"}, true},  // a possessive inside a phrase
+		{"who's the boss that's on the way out", "on the way out", "on the way out", []string{"sur le départ"}, true},        // "that" is no determiner of "on"
+		{"who's the boss on his way out", "on the way out", "on his way out", []string{"sur le départ"}, true},               // a possessive for "the"
+		{"Is the group taking this to court?", "take to court", "taking this to court", []string{"saisir la justice"}, true}, // the object of a separable verb
+		{"did they call it off", "call off", "call it off", []string{"annuler"}, true},
 	}
 	for _, tt := range tests {
 		terms := l.Translate(tt.question)

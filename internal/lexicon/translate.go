@@ -159,7 +159,11 @@ func (m *matcher) extend(i, j int, key []byte, bestN *int, bestIdx *int32) {
 				m.extend(i, j+1, k, bestN, bestIdx)
 				// "get their money back" is "get money back": a possessive
 				// inside a phrase is no word of it, or stands for "the"
-				// ("on his way out" is "on the way out")
+				// ("on his way out" is "on the way out"); so is the object
+				// of a separable verb ("taking this to court")
+				if _, obj := objects[m.toks[j+1].w]; obj && j+2 < len(m.toks) && !m.toks[j+2].brk {
+					m.extend(i, j+2, k, bestN, bestIdx)
+				}
 				if _, own := possessives[m.toks[j+1].w]; own && j+2 < len(m.toks) && !m.toks[j+2].brk {
 					m.extend(i, j+2, k, bestN, bestIdx)
 					if the := append(k, " the"...); j+2-i < l.maxWords {
@@ -173,7 +177,10 @@ func (m *matcher) extend(i, j int, key []byte, bestN *int, bestIdx *int32) {
 	}
 }
 
-var possessives = set("my", "your", "his", "her", "its", "our", "their")
+var (
+	possessives = set("my", "your", "his", "her", "its", "our", "their")
+	objects     = set("it", "them", "him", "this", "that", "these", "those", "us", "me")
+)
 
 // word translates the single token i.
 func (m *matcher) word(i int) (Term, bool) {
