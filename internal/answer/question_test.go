@@ -18,6 +18,7 @@ func TestQuestionWordsThatNameNothing(t *testing.T) {
 		"Until when is the town hall closed?":           "until",
 		"Did anybody get hurt?":                         "anybody",
 		"Comment on va aller à l'île maintenant ?":      "maintenant",
+		"y a quoi de gratos comme stockage chez eux":    "comme",
 	} {
 		for _, c := range e.parse(q).concepts {
 			if c.Label == absent {
@@ -103,6 +104,12 @@ func TestHowManyPeople(t *testing.T) {
 	for _, q := range []string{"how many ppl did they hire", "How many people did Cloudwatt hire?"} {
 		checkAsk(t, e, []askCase{{q, "recruter 100 collaborateurs", "100 collaborateurs", ""}})
 	}
+}
+
+// TestColloquialFrench checks words of chat French the thesaurus brings
+// to the article's: "gratos" is "gratuits".
+func TestColloquialFrench(t *testing.T) {
+	checkAsk(t, defaultEngine(t), []askCase{{"y a quoi de gratos comme stockage chez eux", "50 Go gratuits", "50 Go", ""}})
 }
 
 func TestMeasureQuestion(t *testing.T) {

@@ -21,7 +21,7 @@ var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|
 var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "maintenant", "desormais", "donc", "alors", "bien", "svp",
 	"ca", "cela", "ceci", "devant", "derriere", "parmi", "aupres", "apres", "pendant", "durant", "lors",
 	"article", "texte", // "dans l'article": the article itself
-	"si", "autant", "tant", "tellement", "trop", "beaucoup") // "autant de retard": how much, not what
+	"si", "autant", "tant", "tellement", "trop", "beaucoup", "comme") // "autant de retard": how much, not what
 
 // namingWords ask for a name: "what is the competitor called?"
 var namingWords = set("called", "named", "name", "names", "nom", "appelle", "nomme")
