@@ -9,6 +9,12 @@ import (
 	"guillemet/internal/text"
 )
 
+// blankFillers replaces the filler phrases of a French question with
+// spaces, keeping every other word where it was.
+func blankFillers(q string) string {
+	return frenchFillerPhrases.ReplaceAllStringFunc(q, func(m string) string { return strings.Repeat(" ", len(m)) })
+}
+
 func (e *Engine) frenchConcepts(q string, ws []word, kind Kind) []concept {
 	capital := capitals(ws)
 	toks := e.idx.Analyze(q)

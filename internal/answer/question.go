@@ -71,7 +71,7 @@ func (e *Engine) parse(q string) question {
 	if qq.lang == English {
 		cs = e.englishConcepts(q, ws, qq.kind, nouns)
 	} else {
-		cs = e.frenchConcepts(q, ws, qq.kind)
+		cs = e.frenchConcepts(blankFillers(q), ws, qq.kind)
 	}
 	cs = e.wholeNames(cs, ws)
 	e.spellOut(q, cs)

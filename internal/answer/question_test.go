@@ -11,14 +11,16 @@ import "testing"
 func TestQuestionWordsThatNameNothing(t *testing.T) {
 	e := testEngine(t, "testdata/mairie.txt")
 	for q, absent := range map[string]string{
-		"Until when can I get my money back?":           "i",
-		"When is the next council meeting?":             "next",
-		"C'est quand la prochaine réunion du conseil ?": "prochaine",
-		"Qu'a demandé le maire après la plainte ?":      "apres",
-		"Until when is the town hall closed?":           "until",
-		"Did anybody get hurt?":                         "anybody",
-		"Comment on va aller à l'île maintenant ?":      "maintenant",
-		"y a quoi de gratos comme stockage chez eux":    "comme",
+		"Until when can I get my money back?":                           "i",
+		"When is the next council meeting?":                             "next",
+		"C'est quand la prochaine réunion du conseil ?":                 "prochaine",
+		"Qu'a demandé le maire après la plainte ?":                      "apres",
+		"Until when is the town hall closed?":                           "until",
+		"Did anybody get hurt?":                                         "anybody",
+		"Comment on va aller à l'île maintenant ?":                      "maintenant",
+		"y a quoi de gratos comme stockage chez eux":                    "comme",
+		"le retard c'était de combien par rapport à ce qui était prévu": "rapport",
+		"du coup ils ont recruté combien ?":                             "coup",
 	} {
 		for _, c := range e.parse(q).concepts {
 			if c.Label == absent {

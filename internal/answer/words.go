@@ -16,6 +16,11 @@ var fillers = set("thing", "things", "stuff", "actually", "really", "exactly", "
 // fillerPhrases are removed from an English question before it is read.
 var fillerPhrases = regexp.MustCompile(`\b(in the first place|at all|by the way|in fact|to begin with|of all|so far|supposed to|going to|meant to|right now|these days|at the moment|for now|any more|anymore|manage to|managed to|manages to|try to|tried to|tries to|trying to|end up|ended up|ends up|in (the|this) (article|story|text|piece))\b`)
 
+// frenchFillerPhrases are blanked out of a French question before it is
+// read: "par rapport à ce qui était prévu" compares, "du coup" and "en
+// gros" only talk.
+var frenchFillerPhrases = regexp.MustCompile(`(?i)(^|\s)(par rapport (à|au|aux)|du coup|en gros|au final|en fait|en tout cas|à peu près)(\s|$)`)
+
 // frenchFillers say whom or how a French question asks, not what about:
 // "selon Paperon", "chez Orbitalis", "vraiment".
 var frenchFillers = set("selon", "chez", "vers", "vraiment", "exactement", "actuellement", "deja", "encore", "maintenant", "desormais", "donc", "alors", "bien", "svp",
