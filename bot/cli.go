@@ -68,6 +68,9 @@ func prepare(name string, args []string, withSpeaker bool, usage string, getenv 
 	if path == "" {
 		path = getenv("DATA_PATH")
 	}
+	if name == "ask" && len(words) > 0 {
+		answer.Prepare(strings.Join(words, " ")) // while the engine builds
+	}
 	eng, err := answer.Load(path)
 	if err != nil {
 		return f, nil, nil, fail(stderr, err)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"guillemet/internal/guillemet"
+	"guillemet/internal/lexicon"
 )
 
 // MaxQuestion is the longest question Ask reads, in characters.
@@ -42,6 +43,18 @@ func (e *Engine) Ask(ctx context.Context, question string) (guillemet.Result, er
 	res.Found = true
 	res.Answers = answers
 	return res, nil
+}
+
+// Prepare starts, in the background, what a question will need beyond
+// the engine: for a French question, the thesaurus and the lexicon's
+// index of French renderings. A command line that knows its question
+// before it builds the engine overlaps the two on a second core.
+func Prepare(question string) {
+	if language(splitWords(Clean(question))) != French {
+		return
+	}
+	go lexicon.DefaultThesaurus()
+	go lexicon.Default().PrepareFrench()
 }
 
 // Clean makes user text safe to analyse: control, zero-width and

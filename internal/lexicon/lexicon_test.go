@@ -502,3 +502,20 @@ func TestParseUntidySpacing(t *testing.T) {
 		t.Errorf("Lookup(board) = %q", got)
 	}
 }
+
+// TestPrepareFrench checks that building the French index in the
+// background, as the command line does while the engine builds, races
+// with nothing a French question reads.
+func TestPrepareFrench(t *testing.T) {
+	l, err := Parse(strings.NewReader("boss\tpatron|PDG|directeur général\nchief executive\tdirecteur général|PDG\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	go l.PrepareFrench()
+	if got := l.Synonyms("patron"); !slices.Contains(got, "PDG") {
+		t.Errorf("Synonyms(patron) = %q, want PDG among them", got)
+	}
+	if !l.IsFrenchPhrase("directeur général") {
+		t.Error("directeur général: not a French phrase of the lexicon")
+	}
+}

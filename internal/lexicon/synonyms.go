@@ -71,6 +71,10 @@ func (l *Lexicon) IsFrenchPhrase(french string) bool {
 	return len(l.synonyms.senses[frenchKey(french)]) > 0
 }
 
+// PrepareFrench builds the index Synonyms and IsFrenchPhrase read, so
+// that the first French question does not wait for it.
+func (l *Lexicon) PrepareFrench() { l.synonyms.once.Do(l.buildSynonyms) }
+
 func (l *Lexicon) buildSynonyms() {
 	m := make(map[string][]int32, len(l.entries)*mainSense)
 	for i := range l.entries {
