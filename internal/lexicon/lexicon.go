@@ -299,10 +299,16 @@ func plainFrench(fr string) bool {
 	if fr == "" || fr[0] == '|' || fr[len(fr)-1] == '|' {
 		return false
 	}
-	for i := 1; i < len(fr); i++ {
-		if fr[i] == '|' && (fr[i-1] == '|' || fr[i-1] == ' ') || fr[i] == ' ' && fr[i-1] == '|' {
+	// Only the bars need looking at, and the runtime finds them fast.
+	for i := strings.IndexByte(fr, '|'); i >= 0; {
+		if fr[i-1] == '|' || fr[i-1] == ' ' || fr[i+1] == ' ' {
 			return false
 		}
+		next := strings.IndexByte(fr[i+1:], '|')
+		if next < 0 {
+			break
+		}
+		i += next + 1
 	}
 	return true
 }
