@@ -218,7 +218,7 @@ func commonWord(para string, sentence, start, end int) bool {
 
 // institutions are common nouns that French capitalises for the body:
 // "la Région a promis", "l'État indemnise".
-var institutions = set("region", "etat", "departement", "metropole", "prefecture", "gouvernement", "agglomeration", "academie", "assemblee", "senat")
+var institutions = set("region", "etat", "departement", "metropole", "prefecture", "gouvernement", "agglomeration", "academie", "assemblee", "senat", "chambre")
 
 func notWordRune(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-'

@@ -367,9 +367,11 @@ func TestInstitutionCapital(t *testing.T) {
 	e := articleEngine(t, "usine", "Une papeterie ferme dans les Landes\n\n"+
 		"Le groupe Nordvik Paper a annoncé la fermeture de son usine de Tartas, qui emploie 212 salariés.\n\n"+
 		"Le préfet a promis un accompagnement. De son côté, la Région Nouvelle-Aquitaine a promis une aide de 2 millions d’euros pour la reconversion du site.\n\n"+
-		"L'État indemnisera les sous-traitants à hauteur de 300 000 euros.\n")
+		"L'État indemnisera les sous-traitants à hauteur de 300 000 euros.\n\n"+
+		"Henri Castel, directeur de la Chambre d'agriculture, estime qu'il manque une centaine de bûcherons.\n")
 	checkAsk(t, e, []askCase{
 		{"How much cash is the region putting on the table?", "la Région Nouvelle-Aquitaine", "2 millions d’euros", ""},
 		{"How much will the state pay the subcontractors?", "L'État indemnisera", "300 000 euros", ""},
+		{"Who's the boss of the chamber of agriculture?", "Henri Castel", "Henri Castel", ""},
 	})
 }

@@ -109,9 +109,13 @@ func TestHowManyPeople(t *testing.T) {
 }
 
 // TestColloquialFrench checks words of chat French the thesaurus brings
-// to the article's: "gratos" is "gratuits".
+// to the article's: "gratos" is "gratuits", "partir de zéro" is "partir
+// d'une page blanche".
 func TestColloquialFrench(t *testing.T) {
-	checkAsk(t, defaultEngine(t), []askCase{{"y a quoi de gratos comme stockage chez eux", "50 Go gratuits", "50 Go", ""}})
+	checkAsk(t, defaultEngine(t), []askCase{
+		{"y a quoi de gratos comme stockage chez eux", "50 Go gratuits", "50 Go", ""},
+		{"qui a dit qu'ils étaient partis de zéro", "page blanche", "Patrick Starck", ""},
+	})
 }
 
 func TestMeasureQuestion(t *testing.T) {
