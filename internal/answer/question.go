@@ -124,6 +124,10 @@ func (e *Engine) parse(q string) question {
 		cs = kept
 	}
 	qq.concepts = e.theSubject(e.weigh(e.namesAsNames(dedupe(e.theCompany(cs, focus)))))
+	if qq.kind == Who && whoIsName(ws, qq.concepts) { // "who's pierre paperon": a name typed in lower case
+		qq.kind = WhoIs
+		qq.concepts = slices.DeleteFunc(qq.concepts, func(c concept) bool { return roleWords[c.Label] })
+	}
 	if qq.kind == When { // "when is the next meeting": unless the article says "prochaine", "next" only says when
 		qq.concepts = slices.DeleteFunc(qq.concepts, func(c concept) bool { return nextWords[c.Label] && !c.Known })
 	}
@@ -320,6 +324,30 @@ func language(ws []word) Lang {
 		return English
 	}
 	return French
+}
+
+// whoIsName reports a question that opens on "who is" or "who's" followed
+// by a name of the article, however it is typed.
+func whoIsName(ws []word, cs []concept) bool {
+	if len(ws) < 2 || ws[0].Fold != "who" && ws[0].Fold != "qui" {
+		return false
+	}
+	next := 1
+	if !ws[0].Clitic {
+		if ws[1].Fold != "is" && ws[1].Fold != "was" && ws[1].Fold != "est" {
+			return false
+		}
+		next = 2
+	}
+	if next >= len(ws) {
+		return false
+	}
+	for _, c := range cs {
+		if c.Required && c.Known && strings.Fields(c.Label)[0] == ws[next].Fold {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOf recognises the question word, in either language.

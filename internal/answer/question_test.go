@@ -118,6 +118,22 @@ func TestColloquialFrench(t *testing.T) {
 	})
 }
 
+// TestWhoIsLowerCaseName checks that "who is X" asks for X's role when
+// X is a name of the article typed in lower case, and only then.
+func TestWhoIsLowerCaseName(t *testing.T) {
+	e := defaultEngine(t)
+	for q, want := range map[string]Kind{
+		"who's pierre paperon anyway, what's his job": WhoIs,
+		"who is patrick starck":                       WhoIs,
+		"who's the boss":                              Who,
+		"who is responsible for the delay":            Who,
+	} {
+		if got := e.parse(q).kind; got != want {
+			t.Errorf("%q: kind %v, want %v", q, got, want)
+		}
+	}
+}
+
 func TestMeasureQuestion(t *testing.T) {
 	e := portEngine(t)
 	for q, want := range map[string]bool{
