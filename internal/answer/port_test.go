@@ -57,12 +57,13 @@ func TestAskRoleNotInArticle(t *testing.T) {
 
 func TestLanguage(t *testing.T) {
 	for q, want := range map[string]Lang{
-		"Is Cloudwatt's track record insignificant?": English,
-		"Didn't they hire anyone?":                   English,
-		"Qu'a dit le maire ?":                        French,
-		"Est-ce que Thales est actionnaire ?":        French,
-		"Il s'est installé où ?":                     French,
-		"Cloudwatt's revenue?":                       English,
+		"Is Cloudwatt's track record insignificant?":      English,
+		"Didn't they hire anyone?":                        English,
+		"Qu'a dit le maire ?":                             French,
+		"Est-ce que Thales est actionnaire ?":             French,
+		"Il s'est installé où ?":                          French,
+		"Cloudwatt's revenue?":                            English,
+		"Which organisation granted a repayable advance?": English,
 	} {
 		if got := language(splitWords(q)); got != want {
 			t.Errorf("language(%q) = %v, want %v", q, got, want)

@@ -320,11 +320,14 @@ func language(ws []word) Lang {
 			fr++
 		}
 	}
-	if en > fr {
-		return English
+	if en > fr || en == fr && len(ws) > 0 && englishOpeners[ws[0].Fold] {
+		return English // "Which organisation granted a repayable advance?": "a" is French too
 	}
 	return French
 }
+
+// englishOpeners open an English question and no French one.
+var englishOpeners = set("who", "what", "when", "where", "why", "how", "which", "whose", "whom", "did", "does", "do", "is", "are", "was", "were", "has", "have", "can", "could", "will", "would", "should")
 
 // whoIsName reports a question that opens on "who is" or "who's" followed
 // by a name of the article, however it is typed.
