@@ -366,6 +366,7 @@ func TestTranslate(t *testing.T) {
 		{"who's the boss on his way out", "on the way out", "on his way out", []string{"sur le départ"}, true},               // a possessive for "the"
 		{"Is the group taking this to court?", "take to court", "taking this to court", []string{"saisir la justice"}, true}, // the object of a separable verb
 		{"did they call it off", "call off", "call it off", []string{"annuler"}, true},
+		{"How much did the Alsatian hotel group order?", "alsatian", "alsatian", []string{"alsacien"}, false}, // a region's people, capitalised in English
 	}
 	for _, tt := range tests {
 		terms := l.Translate(tt.question)
