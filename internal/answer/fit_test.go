@@ -375,3 +375,10 @@ func TestInstitutionCapital(t *testing.T) {
 		{"Who's the boss of the chamber of agriculture?", "Henri Castel", "Henri Castel", ""},
 	})
 }
+
+// TestHowManyDoesWhatIsAsked checks that a how-many question prefers the
+// sentence that does what it asks: the vehicles that took part in the
+// blockade, not the taxis that blocked the airports, counted loosely.
+func TestHowManyDoesWhatIsAsked(t *testing.T) {
+	checkAsk(t, testEngine(t, "testdata/taxis.txt"), []askCase{{"How many taxis took part in the blockade?", "1 200 véhicules", "1 200 véhicules", ""}})
+}

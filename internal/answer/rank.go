@@ -95,7 +95,7 @@ func (e *Engine) rank(ctx context.Context, q question) ([]guillemet.Answer, erro
 					score -= nameless // "who" is answered by someone
 				}
 			}
-			if (kind == Open || kind == Which) && !q.says && doesAsked(cs, s.terms) {
+			if (kind == Open || kind == Which || kind == HowMany) && !q.says && doesAsked(cs, s.terms) {
 				score += verbBonus // "qu'est-ce que demande l'asso ?": "L'association réclame…", not the sentence that only names it
 			}
 			if kind == WhoIs && mentionsRole(para.Text[s.span.Start:s.span.End], names) {
