@@ -322,12 +322,8 @@ func isCount(w string) bool {
 	if r := w[0]; r >= '0' && r <= '9' {
 		return true
 	}
-	return numberWords[w] || countNouns[w]
+	return numberWords[w] // "1,3 million d'utilisateurs", "une quinzaine de musées"
 }
-
-// countNouns stand for a number: "1,3 million d'utilisateurs".
-var countNouns = set("million", "millions", "milliard", "milliards", "millier", "milliers", "centaine", "centaines", "dizaine", "dizaines", "cent", "mille",
-	"douzaine", "douzaines", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine")
 
 // ageNear is how far, in bytes, an age may stand after the name it is the
 // age of: "Bernard Le Gall, 61 ans".

@@ -114,19 +114,13 @@ func (e *Engine) parse(q string) question {
 			}
 		}
 	}
-	if qq.kind == WhoIs { // "X's job": the role words are what is asked, not matched
-		kept := cs[:0]
-		for _, c := range cs {
-			if !roleWords[c.Label] {
-				kept = append(kept, c)
-			}
-		}
-		cs = kept
+	if qq.kind == WhoIs {
+		cs = withoutRoles(cs)
 	}
 	qq.concepts = e.theSubject(e.weigh(e.namesAsNames(dedupe(e.theCompany(cs, focus)))))
 	if qq.kind == Who && whoIsName(ws, qq.concepts) { // "who's pierre paperon": a name typed in lower case
 		qq.kind = WhoIs
-		qq.concepts = slices.DeleteFunc(qq.concepts, func(c concept) bool { return roleWords[c.Label] })
+		qq.concepts = withoutRoles(qq.concepts)
 	}
 	if qq.kind == When { // "when is the next meeting": unless the article says "prochaine", "next" only says when
 		qq.concepts = slices.DeleteFunc(qq.concepts, func(c concept) bool { return nextWords[c.Label] && !c.Known })
@@ -328,6 +322,12 @@ func language(ws []word) Lang {
 
 // englishOpeners open an English question and no French one.
 var englishOpeners = set("who", "what", "when", "where", "why", "how", "which", "whose", "whom", "did", "does", "do", "is", "are", "was", "were", "has", "have", "can", "could", "will", "would", "should")
+
+// withoutRoles drops the role words of a question about someone's job
+// ("X's job", "who's X"): they are what is asked, not what is matched.
+func withoutRoles(cs []concept) []concept {
+	return slices.DeleteFunc(cs, func(c concept) bool { return roleWords[c.Label] })
+}
 
 // whoIsName reports a question that opens on "who is" or "who's" followed
 // by a name of the article, however it is typed.
